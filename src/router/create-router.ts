@@ -1,0 +1,160 @@
+import { errorResponse, RouterError, routerError } from '../core/errors.js';
+import { resolvePlan, type Plan } from '../core/plan.js';
+import { readStartWithin } from '../core/start-within-source.js';
+import type { CallerFormat } from '../core/types.js';
+import { PROVIDERS } from '../providers/registry.js';
+import { CALLER_FORMATS } from './caller-formats.js';
+import { matchRoute } from './endpoints.js';
+import { createExchange, passThroughBody } from './exchange.js';
+import { executeDirect } from './execute-direct.js';
+import { executeRace } from './execute-race.js';
+import type { Handler } from './handler.js';
+import { resolveProviderKey } from './keys.js';
+import { modelsResponse } from './models-endpoint.js';
+import type { ResolvedRouterOptions, RouterOptions } from './options.js';
+import { readJsonBody } from './read-body.js';
+import { resolveRouterOptions } from './resolve-options.js';
+import type { RouteOutcome } from './response-headers.js';
+import { upstreamDialect } from './upstream-dialect.js';
+import { validateRequest } from './validate-request.js';
+
+/**
+ * Creates the flexroute router: one Fetch-API handler serving `POST /v1/responses`,
+ * `POST /v1/chat/completions` and `GET /v1/models` (under `basePath`), that tries the flex tier
+ * first for requests with a duration `start_within` and moves them up to standard when flex has
+ * not started in time. With no options it reads the environment (SPEC §8).
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { createRouter, toNodeListener } from 'flexroute';
+ *
+ * const router = createRouter(); // keys from OPENAI_API_KEY etc.
+ * createServer(toNodeListener(router)).listen(8080);
+ * // POST /v1/responses {"model":"gpt-5-mini","input":"Hi","start_within":"00h-00m-30s"}
+ * ```
+ */
+export function createRouter(options?: RouterOptions): Handler {
+  const resolved = resolveRouterOptions(options);
+  return async function flexrouteRouter(req: Request): Promise<Response> {
+    const startedAt = resolved.clock.now();
+    const path = pathOf(req.url, resolved.basePath);
+    const match = path === undefined ? ({ type: 'not_found' } as const) : matchRoute(path, req.method);
+    if (match.type === 'not_found') return errorResponse(routerError('not_found', { path: path ?? req.url, method: req.method }));
+    if (match.type === 'method_not_allowed') {
+      return errorResponse(routerError('method_not_allowed', { path, method: req.method }), { allow: match.allow });
+    }
+    const format = match.endpoint.kind === 'generate' ? match.endpoint.format : undefined;
+    try {
+      const principal = await authenticate(resolved, req, format);
+      if (match.endpoint.kind === 'models') return modelsResponse(resolved.catalog);
+      return await routeGenerate(resolved, req, match.endpoint.format, principal, startedAt);
+    } catch (err) {
+      if (err instanceof RouterError) return errorResponse(err);
+      if (req.signal.aborted) return new Response(null, { status: 499 });
+      throw err;
+    }
+  };
+}
+
+/** The path below the base path, or undefined when the request is not under it. */
+function pathOf(url: string, basePath: string): string | undefined {
+  // Cheaper than `new URL()` on the hot path: skip scheme and authority, drop the query.
+  const afterScheme = url.indexOf('://');
+  const pathStart = afterScheme === -1 ? 0 : url.indexOf('/', afterScheme + 3);
+  if (pathStart === -1) return basePath === '' ? '/' : undefined;
+  const queryStart = url.indexOf('?', pathStart);
+  const path = queryStart === -1 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
+  if (basePath === '') return path;
+  if (path !== basePath && !path.startsWith(`${basePath}/`)) return undefined;
+  return path.slice(basePath.length) || '/';
+}
+
+async function authenticate(options: ResolvedRouterOptions, req: Request, format: CallerFormat | undefined): Promise<unknown> {
+  if (!options.authenticate) return undefined;
+  const principal = await options.authenticate(req);
+  if (!principal) throw routerError('invalid_api_key', { format });
+  return principal;
+}
+
+async function routeGenerate(
+  options: ResolvedRouterOptions,
+  req: Request,
+  format: CallerFormat,
+  principal: unknown,
+  startedAt: number,
+): Promise<Response> {
+  const spec = CALLER_FORMATS[format];
+  const body = await readJsonBody(req, options.maxBodyBytes, format);
+  validateRequest(body, spec);
+  const startWithin = readStartWithin({
+    bodyValue: body.start_within,
+    bodyHasField: 'start_within' in body,
+    headerValue: req.headers.get('x-start-within'),
+    fallback: options.defaultStartWithin,
+  });
+  delete body.start_within; // never sent upstream (SPEC §3.1)
+  const plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: spec.hasTokenCap(body), format }, options.catalog);
+  const dialect = upstreamDialect(format, plan.provider);
+  const provider = PROVIDERS[plan.provider];
+  if (!provider || dialect !== format) {
+    throw routerError('unsupported_feature', {
+      format,
+      model: plan.model,
+      provider: plan.provider,
+      field: 'model',
+      detail: `This build of the router cannot yet translate ${format} requests for ${plan.provider}.`,
+    });
+  }
+  if (plan.kind === 'race' && options.allowFlex && !(await options.allowFlex({ principal, model: plan.model, provider: plan.provider }))) {
+    throw routerError('payment_required', { format, model: plan.model });
+  }
+  const key = await resolveProviderKey(options, plan.provider, principal, req.headers, format);
+  const callerStream = body.stream === true;
+  const exchange = createExchange({
+    format,
+    dialect,
+    provider,
+    baseUrl: options.upstreams[plan.provider],
+    model: plan.model,
+    callerStream,
+    signal: req.signal,
+    key,
+    writeBody: passThroughBody(body, callerStream, dialect),
+  });
+  const { response, outcome } =
+    plan.kind === 'race'
+      ? await executeRace(options, exchange, plan, startedAt)
+      : await executeDirect(options, exchange, plan.tier);
+  emitEvent(options, plan, format, dialect, outcome, response.status, startedAt);
+  return response;
+}
+
+function emitEvent(
+  options: ResolvedRouterOptions,
+  plan: Plan,
+  format: CallerFormat,
+  dialect: ReturnType<typeof upstreamDialect>,
+  outcome: RouteOutcome,
+  status: number,
+  startedAt: number,
+): void {
+  if (!options.onEvent) return;
+  try {
+    options.onEvent({
+      model: plan.model,
+      provider: plan.provider,
+      callerFormat: format,
+      upstreamDialect: dialect,
+      plan: plan.kind,
+      ...(plan.kind === 'race' ? { windowMs: plan.windowMs } : {}),
+      servedTier: outcome.tier,
+      race: outcome.race,
+      flexWaitMs: outcome.flexWaitMs,
+      status,
+      timeToHeadersMs: options.clock.now() - startedAt,
+    });
+  } catch {
+    // A throwing event hook must not break the request it describes.
+  }
+}

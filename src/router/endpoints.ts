@@ -1,0 +1,24 @@
+import type { CallerFormat } from '../core/types.js';
+
+/** A route the router answers. */
+export type Endpoint = { kind: 'generate'; format: CallerFormat } | { kind: 'models' };
+
+/** Paths under the base path, by method (SPEC §5). */
+const ROUTES: Readonly<Record<string, { method: 'GET' | 'POST'; endpoint: Endpoint }>> = {
+  '/v1/responses': { method: 'POST', endpoint: { kind: 'generate', format: 'openai-responses' } },
+  '/v1/chat/completions': { method: 'POST', endpoint: { kind: 'generate', format: 'openai-chat' } },
+  '/v1/messages': { method: 'POST', endpoint: { kind: 'generate', format: 'anthropic-messages' } },
+  '/v1/interactions': { method: 'POST', endpoint: { kind: 'generate', format: 'gemini-interactions' } },
+  '/v1beta/interactions': { method: 'POST', endpoint: { kind: 'generate', format: 'gemini-interactions' } },
+  '/v1/models': { method: 'GET', endpoint: { kind: 'models' } },
+};
+
+export type RouteMatch = { type: 'ok'; endpoint: Endpoint } | { type: 'not_found' } | { type: 'method_not_allowed'; allow: string };
+
+/** Finds the endpoint for a path (already stripped of the base path) and method. */
+export function matchRoute(path: string, method: string): RouteMatch {
+  const route = ROUTES[path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path];
+  if (!route) return { type: 'not_found' };
+  if (method !== route.method && !(method === 'HEAD' && route.method === 'GET')) return { type: 'method_not_allowed', allow: route.method };
+  return { type: 'ok', endpoint: route.endpoint };
+}
