@@ -1,0 +1,191 @@
+/**
+ * Post-commit forwarding (SPEC §4 step 7). Once flex has committed it is the answer; if it then
+ * breaks (connection cut, stall past the idle limit, body ends before the dialect's final event)
+ * the client must see the failure, never a silent stop or a silent retry.
+ *
+ * Bytes pass through unchanged, frame by frame: the relay holds back only an incomplete trailing
+ * frame, so when it has to append a failure frame the client is never left with half an event.
+ */
+import { systemClock, type Clock } from '../clock.js';
+import { SseEventDecoder, type SseEvent } from '../../sse/events.js';
+import { SseFrameScanner } from '../../sse/frames.js';
+import { concatBytes } from './replay.js';
+import type { RelayFailure, RelayFailureKind } from './rules.js';
+
+export interface RelayOptions {
+  /** The terminal failure event in the caller's format, as whole SSE frame bytes. */
+  failureFrame: (failure: RelayFailure) => Uint8Array;
+  /**
+   * Recognises the dialect's final event (`[DONE]`, `response.completed`, an in-band error). When
+   * given, a body that ends before one is a failure (`ended_early`); when omitted, any clean end
+   * of the body counts as complete.
+   */
+  isTerminal?: (event: SseEvent) => boolean;
+  /** No bytes from upstream for this long while the client waits = `stall` failure. Off when absent or 0. */
+  idleTimeoutMs?: number;
+  /** Timer source for the idle limit (default: the system clock). */
+  clock?: Clock;
+  /** Tap on every event forwarded, in order (usage accounting, assembly). Events are parsed only when this or `isTerminal` is given. */
+  onEvent?: (event: SseEvent) => void;
+  /** Aborting cancels upstream and errors the returned stream with the signal's reason (the caller went away). */
+  signal?: AbortSignal;
+}
+
+type ReadStep =
+  | { kind: 'chunk'; value: Uint8Array }
+  | { kind: 'done' }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'stall' };
+
+/**
+ * Forwards a committed upstream stream to the client, appending `failureFrame(...)` if it breaks.
+ * Cancelling the returned stream cancels upstream. Once a terminal event has been forwarded, a
+ * later cut or stall just closes the stream: the client already has its whole answer.
+ *
+ * @example
+ * ```ts
+ * const body = relayCommitted(outcome.stream, {
+ *   isTerminal: openaiChatStream.isTerminal,
+ *   failureFrame: (failure) => openaiChatStream.failureFrame(failure, { heldEvents: outcome.heldEvents }),
+ *   idleTimeoutMs: 60_000,
+ *   signal: request.signal,
+ * });
+ * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+ * ```
+ */
+export function relayCommitted(stream: ReadableStream<Uint8Array>, options: RelayOptions): ReadableStream<Uint8Array> {
+  const { failureFrame, isTerminal, onEvent, signal } = options;
+  const idleMs = options.idleTimeoutMs ?? 0;
+  const clock = options.clock ?? systemClock;
+  const reader = stream.getReader();
+  const scanner = new SseFrameScanner();
+  const decoder = isTerminal || onEvent ? new SseEventDecoder() : undefined;
+  let partial: Uint8Array[] = []; // the incomplete trailing frame, held back
+  let terminalSeen = false;
+  let lastEvent: SseEvent | undefined;
+  let forwardedBytes = 0;
+  let finished = false;
+  let onAbort: (() => void) | undefined;
+
+  const observe = (events: SseEvent[]): void => {
+    for (const event of events) {
+      lastEvent = event;
+      if (isTerminal?.(event)) terminalSeen = true;
+      onEvent?.(event);
+    }
+  };
+
+  const finish = (): void => {
+    finished = true;
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  };
+
+  const read = (): Promise<ReadStep> => {
+    const step = reader.read().then(
+      (result): ReadStep => (result.done ? { kind: 'done' } : { kind: 'chunk', value: result.value }),
+      (error: unknown): ReadStep => ({ kind: 'error', error }),
+    );
+    if (idleMs <= 0) return step;
+    return new Promise<ReadStep>((resolve) => {
+      const timer = clock.setTimeout(() => resolve({ kind: 'stall' }), idleMs);
+      void step.then((value) => {
+        clock.clearTimeout(timer);
+        resolve(value);
+      });
+    });
+  };
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        if (!signal) return;
+        onAbort = () => {
+          if (finished) return;
+          finish();
+          reader.cancel(signal.reason).catch(() => undefined);
+          controller.error(signal.reason);
+        };
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      },
+
+      async pull(controller) {
+        const fail = (kind: RelayFailureKind, message: string): void => {
+          finish();
+          partial = [];
+          const failure: RelayFailure = { kind, message };
+          if (lastEvent) failure.lastEvent = lastEvent;
+          controller.enqueue(failureFrame(failure));
+          controller.close();
+        };
+        const closeComplete = (): void => {
+          finish();
+          partial = [];
+          controller.close();
+        };
+
+        // Loop until something is enqueued: a chunk that only extends the held-back frame sends nothing.
+        while (!finished) {
+          const step = await read();
+          if (finished) return; // cancelled or aborted while reading
+
+          if (step.kind === 'chunk') {
+            const chunk = step.value;
+            if (decoder) observe(decoder.push(chunk));
+            const end = scanner.scan(chunk);
+            if (end === -1) {
+              if (chunk.length > 0) partial.push(chunk);
+              continue;
+            }
+            const whole = concatBytes([...partial, chunk.subarray(0, end)]);
+            partial = end < chunk.length ? [chunk.subarray(end)] : [];
+            forwardedBytes += whole.length;
+            controller.enqueue(whole);
+            return;
+          }
+
+          if (step.kind === 'done') {
+            // An event left unterminated at the very end still counts (lenient clients dispatch it).
+            if (decoder) observe(decoder.end({ includeUnterminated: true }));
+            if (!isTerminal || terminalSeen) {
+              const rest = concatBytes(partial);
+              finish();
+              if (rest.length > 0) controller.enqueue(rest);
+              controller.close();
+              return;
+            }
+            fail('ended_early', `The provider closed the stream after ${forwardedBytes} bytes without sending its final event, so the response is cut short.`);
+            return;
+          }
+
+          if (step.kind === 'stall') {
+            reader.cancel(new Error(`flexroute: upstream idle for ${idleMs} ms`)).catch(() => undefined);
+            if (terminalSeen) closeComplete();
+            else fail('stall', `The provider sent no bytes for ${idleMs} ms after the response had started (idle limit ${idleMs} ms), so the router closed the stream.`);
+            return;
+          }
+
+          if (terminalSeen) closeComplete();
+          else fail('network', `The connection to the provider failed mid-stream after ${forwardedBytes} bytes (${describeError(step.error)}).`);
+          return;
+        }
+      },
+
+      cancel(reason) {
+        finish();
+        partial = [];
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** A short, safe description of a transport error: its name and message, truncated. */
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error.name}: ${error.message}${cause}`.slice(0, 200);
+  }
+  return String(error).slice(0, 200);
+}
