@@ -120,18 +120,29 @@ function looksLikeKey(text: string): boolean {
   return text.length >= 32 && /^[A-Za-z0-9_\-]+$/.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text) && /\d/.test(text);
 }
 
+/** Key-shaped substrings: known prefixes followed by a token. */
+const EMBEDDED_KEY = /(?<![A-Za-z0-9])(sk-|sk_|rk-|AIza|flex_live_|flex_test_)[A-Za-z0-9_\-]{6,}/g;
+
 /** A received value as it may appear in a message: JSON-quoted, truncated, never a key. */
 export function describeReceived(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (typeof value === 'string') {
     if (looksLikeKey(value)) return '[redacted]';
-    const cut = value.length > MAX_ECHO_CHARS ? `${value.slice(0, MAX_ECHO_CHARS)}…` : value;
+    // Keys can hide inside longer strings too (a `?key=AIza…` query, a pasted header).
+    const safe = value.replace(EMBEDDED_KEY, '[redacted]');
+    const cut = safe.length > MAX_ECHO_CHARS ? `${safe.slice(0, MAX_ECHO_CHARS)}…` : safe;
     return JSON.stringify(cut);
   }
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value) ?? String(value);
   if (Array.isArray(value)) return 'an array';
   return `a value of type ${typeof value}`;
+}
+
+/** A path without its query string, which may carry a key (`?key=…` on Gemini). */
+function withoutQuery(path: string): string {
+  const at = path.indexOf('?');
+  return at === -1 ? path : path.slice(0, at);
 }
 
 /** A model id fit to reuse in an example: short, id-shaped, not a key. */
@@ -450,7 +461,7 @@ const TABLE: Record<RouterErrorCode, ErrorSpec> = {
     status: 404,
     type: 'not_found_error',
     param: null,
-    what: (d) => `No route for ${d.path === undefined ? 'this path' : describeReceived(d.path)}.`,
+    what: (d) => `No route for ${d.path === undefined ? 'this path' : describeReceived(withoutQuery(d.path))}.`,
     why: () => 'The router serves the OpenAI Responses, Chat Completions, Anthropic Messages and Gemini Interactions endpoints only.',
     fix: () =>
       'Point your SDK\'s base URL at the router and POST to the endpoint it uses: …/responses, …/chat/completions, …/messages or …/interactions.',
@@ -461,7 +472,7 @@ const TABLE: Record<RouterErrorCode, ErrorSpec> = {
     type: 'invalid_request_error',
     param: null,
     what: (d) =>
-      `Method ${d.method === undefined ? '' : `${describeReceived(d.method)} `}is not allowed${d.path === undefined ? '' : ` on ${describeReceived(d.path)}`}.`,
+      `Method ${d.method === undefined ? '' : `${describeReceived(d.method)} `}is not allowed${d.path === undefined ? '' : ` on ${describeReceived(withoutQuery(d.path))}`}.`,
     why: () => 'Model requests are made with POST.',
     fix: () => 'Send the request with POST and a JSON body.',
     example: (d) => exampleRequest(d),

@@ -171,6 +171,17 @@ describe('echoing received values', () => {
     }
   });
 
+  it('never echoes a key hidden in a longer value or a query string', () => {
+    const key = 'AIzaSyA1234567890abcdefghijklmnopqrstu';
+    expect(routerError('not_found', { path: `/v1beta/models/x:generateContent?key=${key}` }).message).not.toContain(key);
+    expect(routerError('not_found', { path: `/v1beta/models/x:generateContent?key=${key}` }).message).toContain('generateContent');
+    const pasted = routerError('invalid_start_within', { received: `default sk-proj-abcdefghijklmno` }).message;
+    expect(pasted).not.toContain('sk-proj-abcdefghijklmno');
+    expect(pasted).toContain('[redacted]');
+    // Ordinary words that merely contain a key prefix are left alone.
+    expect(routerError('unknown_model', { model: 'task-model-7' }).message).toContain('"task-model-7"');
+  });
+
   it('never echoes anything for the authentication codes', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 8 }), fc.constantFrom<RouterErrorCode>('invalid_api_key', 'no_byok_key'), (value, code) => {
