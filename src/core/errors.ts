@@ -216,7 +216,8 @@ interface ErrorSpec {
 const START_WITHIN_FORMS =
   'Send start_within as "default", "priority", "auto", or a duration "HHh-MMm-SSs" from "00h-00m-05s" (5 s) to "00h-10m-00s" (10 min), e.g. "00h-00m-30s".';
 
-const TOKEN_CAP_FIELD: Record<CallerFormat, string> = {
+/** The field each caller format caps output tokens with (the `param` of `missing_max_tokens`). */
+export const TOKEN_CAP_FIELD: Record<CallerFormat, string> = {
   'openai-responses': 'max_output_tokens',
   'openai-chat': 'max_completion_tokens',
   'anthropic-messages': 'max_tokens',

@@ -19,7 +19,7 @@
 import { defaultCatalog, type Catalog } from './catalog/lookup.js';
 import type { ModelEntry } from './catalog/types.js';
 import { formatStartWithin } from './deadline.js';
-import { routerError, type RouterErrorCode } from './errors.js';
+import { routerError, TOKEN_CAP_FIELD, type RouterErrorCode } from './errors.js';
 import type { CallerFormat, ProviderId, StartWithin } from './types.js';
 
 /** Providers with a flex tier, hence a flex race. */
@@ -117,7 +117,9 @@ export function resolvePlan(input: PlanRequest, catalog: Catalog = defaultCatalo
     };
   }
 
-  if (NEEDS_TOKEN_CAP[provider] && !hasTokenCap) throw routerError('missing_max_tokens', details);
+  if (NEEDS_TOKEN_CAP[provider] && !hasTokenCap) {
+    throw routerError('missing_max_tokens', { ...details, param: TOKEN_CAP_FIELD[format ?? 'anthropic-messages'] });
+  }
   return plan;
 }
 

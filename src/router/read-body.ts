@@ -31,7 +31,7 @@ export async function readJsonBody(req: Request, limitBytes: number, format: Cal
   try {
     parsed = JSON.parse(text);
   } catch (cause) {
-    throw routerError('invalid_json', { detail: (cause as Error).message, format });
+    throw routerError('invalid_json', { detail: `The JSON parser stopped with: ${(cause as Error).message}.`, format });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw routerError('invalid_body', { received: parsed, format, detail: 'The body must be a JSON object.' });
