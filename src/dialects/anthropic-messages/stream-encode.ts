@@ -1,0 +1,179 @@
+/**
+ * IR stream events to an Anthropic Messages stream, as the official SDK's `MessageStream`
+ * expects it: `message_start`, content blocks numbered from 0 (`content_block_start`, deltas,
+ * `content_block_stop`), `message_delta` with the stop reason and usage, `message_stop`.
+ * A failure becomes `event: error` with Anthropic's error body, which the SDK throws as `APIError`.
+ */
+import { encodeSseText } from '../../sse/frames.js';
+import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
+import {
+  customInputJson,
+  zeroUsage,
+  type IRStartEvent,
+  type IRStreamEvent,
+  type StreamEncodeContext,
+  type StreamEncoder,
+} from '../ir/stream.js';
+
+const STOP_REASONS: Readonly<Record<StopReason, string>> = {
+  end_turn: 'end_turn',
+  max_tokens: 'max_tokens',
+  tool_use: 'tool_use',
+  stop_sequence: 'stop_sequence',
+  refusal: 'refusal',
+  error: 'end_turn',
+};
+
+/** Anthropic's `usage.service_tier` words; flex has no Anthropic name, so it is shown as `flex`. */
+const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
+  flex: 'flex',
+  standard: 'standard',
+  priority: 'priority',
+  unknown: undefined,
+};
+
+function frame(type: string, body: Record<string, unknown>): string {
+  return encodeSseText({ event: type, data: JSON.stringify({ type, ...body }) });
+}
+
+/** Anthropic counts `input_tokens` without cache reads, so the cached part is taken out again. */
+function wireUsage(usage: IRUsage): Record<string, number> {
+  return {
+    input_tokens: usage.inputTokens - usage.cachedInputTokens,
+    cache_creation_input_tokens: 0,
+    cache_read_input_tokens: usage.cachedInputTokens,
+    output_tokens: usage.outputTokens,
+  };
+}
+
+/**
+ * The error event an Anthropic SDK throws as `APIError` (`{"type":"error","error":{...}}`).
+ *
+ * @example
+ * ```ts
+ * anthropicErrorFrame('Flex failed after it started.', 'api_error');
+ * // 'event: error\ndata: {"type":"error","error":{"type":"api_error","message":"Flex failed after it started."}}\n\n'
+ * ```
+ */
+export function anthropicErrorFrame(message: string, type = 'api_error'): string {
+  return frame('error', { error: { type, message } });
+}
+
+type BlockKind = 'text' | 'thinking' | 'tool';
+
+/** Creates an encoder for one Anthropic Messages stream. */
+export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
+  let start: IRStartEvent | undefined;
+  let started = false;
+  let done = false;
+  let usage = zeroUsage();
+  /** The IR block open on the wire, its kind and Anthropic index; Anthropic blocks never overlap. */
+  let current: { irIndex: number; kind: BlockKind; custom: boolean } | undefined;
+  let nextIndex = 0;
+
+  function tierWord(reported: ServedTier | undefined): string | undefined {
+    return TIER_WORDS[reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
+  }
+
+  function ensureStarted(): string {
+    if (started) return '';
+    started = true;
+    const tier = tierWord(undefined);
+    return frame('message_start', {
+      message: {
+        id: start?.id || `msg_${crypto.randomUUID().replace(/-/g, '')}`,
+        type: 'message',
+        role: 'assistant',
+        model: start?.model || ctx.callerModel,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { ...wireUsage(usage), ...(tier ? { service_tier: tier } : {}) },
+      },
+    });
+  }
+
+  function closeCurrent(): string {
+    if (!current) return '';
+    const index = nextIndex - 1;
+    let text = '';
+    if (current.custom) text += delta(index, { type: 'input_json_delta', partial_json: customInputJson.close });
+    current = undefined;
+    return text + frame('content_block_stop', { index });
+  }
+
+  function delta(index: number, body: Record<string, unknown>): string {
+    return frame('content_block_delta', { index, delta: body });
+  }
+
+  /** Makes `irIndex` the open block, opening it as `kind` if it is new. */
+  function enter(irIndex: number, kind: BlockKind, contentBlock: () => Record<string, unknown>): string {
+    if (current?.irIndex === irIndex) return '';
+    const text = closeCurrent();
+    current = { irIndex, kind, custom: false };
+    return text + frame('content_block_start', { index: nextIndex++, content_block: contentBlock() });
+  }
+
+  function push(event: IRStreamEvent): string {
+    if (done) return '';
+    switch (event.type) {
+      case 'start':
+        start = event;
+        return ''; // message_start waits for the first content or usage, so it can carry the input usage
+      case 'usage':
+        usage = event.usage;
+        return '';
+      case 'text-delta': {
+        const text = ensureStarted() + enter(event.index, 'text', () => ({ type: 'text', text: '' }));
+        return event.text === '' ? text : text + delta(nextIndex - 1, { type: 'text_delta', text: event.text });
+      }
+      case 'reasoning-delta': {
+        const text =
+          ensureStarted() + enter(event.index, 'thinking', () => ({ type: 'thinking', thinking: '', signature: '' }));
+        return event.text === '' ? text : text + delta(nextIndex - 1, { type: 'thinking_delta', thinking: event.text });
+      }
+      case 'reasoning-signature': {
+        const text =
+          ensureStarted() + enter(event.index, 'thinking', () => ({ type: 'thinking', thinking: '', signature: '' }));
+        if (current?.kind !== 'thinking') return text;
+        return text + delta(nextIndex - 1, { type: 'signature_delta', signature: event.signature });
+      }
+      case 'tool-call-start': {
+        let text =
+          ensureStarted() +
+          enter(event.index, 'tool', () => ({ type: 'tool_use', id: event.id, name: event.name, input: {} }));
+        if (event.kind === 'custom' && current) {
+          current.custom = true;
+          text += delta(nextIndex - 1, { type: 'input_json_delta', partial_json: customInputJson.open });
+        }
+        return text;
+      }
+      case 'tool-call-delta': {
+        if (current?.irIndex !== event.index || current.kind !== 'tool') return '';
+        const json = current.custom ? customInputJson.fragment(event.argumentsDelta) : event.argumentsDelta;
+        return delta(nextIndex - 1, { type: 'input_json_delta', partial_json: json });
+      }
+      case 'block-end':
+        return current?.irIndex === event.index ? closeCurrent() : '';
+      case 'finish': {
+        done = true;
+        if (event.usage) usage = event.usage;
+        const tier = tierWord(event.servedTier);
+        return (
+          ensureStarted() +
+          closeCurrent() +
+          frame('message_delta', {
+            delta: { stop_reason: STOP_REASONS[event.stopReason], stop_sequence: null },
+            usage: { ...wireUsage(usage), ...(tier ? { service_tier: tier } : {}) },
+          }) +
+          frame('message_stop', {})
+        );
+      }
+      case 'error':
+        done = true;
+        return anthropicErrorFrame(event.message, event.code === 'overloaded_error' ? 'overloaded_error' : 'api_error');
+    }
+  }
+
+  return { push };
+}

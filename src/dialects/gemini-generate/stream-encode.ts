@@ -1,0 +1,138 @@
+/**
+ * IR stream events to a Gemini `streamGenerateContent?alt=sse` stream: unnamed `data:` chunks,
+ * each a partial `GenerateContentResponse` with the new parts of candidate 0. Text and thoughts
+ * stream as they come; a function call is sent whole when its block ends (Gemini carries
+ * arguments as an object, not as text). The last chunk has the `finishReason` and the
+ * `usageMetadata` (with `serviceTier`). A failure is a chunk with an `error` object, which the
+ * Google SDK throws as `ApiError`.
+ */
+import { encodeSseText } from '../../sse/frames.js';
+import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
+import {
+  argumentsObject,
+  type IRStartEvent,
+  type IRStreamEvent,
+  type StreamEncodeContext,
+  type StreamEncoder,
+} from '../ir/stream.js';
+
+const FINISH_REASONS: Readonly<Record<StopReason, string>> = {
+  end_turn: 'STOP',
+  tool_use: 'STOP',
+  stop_sequence: 'STOP',
+  max_tokens: 'MAX_TOKENS',
+  refusal: 'SAFETY',
+  error: 'OTHER',
+};
+
+/** Gemini names its tiers like the IR does; an unknown tier is left out. */
+const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
+  flex: 'flex',
+  standard: 'standard',
+  priority: 'priority',
+  unknown: undefined,
+};
+
+/** IR output includes reasoning; Gemini reports thoughts apart from candidates. */
+function usageMetadata(usage: IRUsage, tier: string | undefined): Record<string, unknown> {
+  return {
+    promptTokenCount: usage.inputTokens,
+    candidatesTokenCount: usage.outputTokens - usage.reasoningTokens,
+    totalTokenCount: usage.inputTokens + usage.outputTokens,
+    ...(usage.cachedInputTokens > 0 ? { cachedContentTokenCount: usage.cachedInputTokens } : {}),
+    ...(usage.reasoningTokens > 0 ? { thoughtsTokenCount: usage.reasoningTokens } : {}),
+    ...(tier ? { serviceTier: tier } : {}),
+  };
+}
+
+/**
+ * The chunk Gemini sends for a failure mid-stream (`{"error":{"code","message","status"}}`),
+ * which `@google/genai` throws as `ApiError` with that status.
+ */
+export function geminiErrorFrame(message: string, code = 500, status = 'INTERNAL', details?: unknown[]): string {
+  return encodeSseText({ data: JSON.stringify({ error: { code, message, status, ...(details ? { details } : {}) } }) });
+}
+
+interface PendingCall {
+  irIndex: number;
+  id: string;
+  name: string;
+  kind: 'function' | 'custom' | undefined;
+  signature: string | undefined;
+  args: string;
+}
+
+/** Creates an encoder for one Gemini generateContent stream. */
+export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
+  let start: IRStartEvent | undefined;
+  let usage: IRUsage | undefined;
+  let call: PendingCall | undefined;
+  let done = false;
+
+  function chunk(candidate: Record<string, unknown>, extra?: Record<string, unknown>): string {
+    const body = {
+      candidates: [{ ...candidate, index: 0 }],
+      ...extra,
+      modelVersion: start?.model || ctx.callerModel,
+      ...(start?.id ? { responseId: start.id } : {}),
+    };
+    return encodeSseText({ data: JSON.stringify(body) });
+  }
+
+  function parts(...list: Record<string, unknown>[]): string {
+    return chunk({ content: { parts: list, role: 'model' } });
+  }
+
+  function flushCall(): string {
+    if (!call) return '';
+    const pending = call;
+    call = undefined;
+    const functionCall = { name: pending.name, args: argumentsObject(pending.args, pending.kind), ...(pending.id ? { id: pending.id } : {}) };
+    return parts({ functionCall, ...(pending.signature ? { thoughtSignature: pending.signature } : {}) });
+  }
+
+  function push(event: IRStreamEvent): string {
+    if (done) return '';
+    switch (event.type) {
+      case 'start':
+        start = event;
+        return '';
+      case 'usage':
+        usage = event.usage;
+        return '';
+      case 'text-delta':
+        return event.text === '' ? '' : parts({ text: event.text });
+      case 'reasoning-delta':
+        return event.text === '' ? '' : parts({ text: event.text, thought: true });
+      case 'reasoning-signature':
+        return parts({ text: '', thoughtSignature: event.signature });
+      case 'tool-call-start': {
+        const text = flushCall();
+        call = { irIndex: event.index, id: event.id, name: event.name, kind: event.kind, signature: event.signature, args: '' };
+        return text;
+      }
+      case 'tool-call-delta':
+        if (call?.irIndex === event.index) call.args += event.argumentsDelta;
+        return '';
+      case 'block-end':
+        return call?.irIndex === event.index ? flushCall() : '';
+      case 'finish': {
+        done = true;
+        const final = event.usage ?? usage;
+        const tier = TIER_WORDS[event.servedTier ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
+        return (
+          flushCall() +
+          chunk(
+            { content: { parts: [{ text: '' }], role: 'model' }, finishReason: FINISH_REASONS[event.stopReason] },
+            final ? { usageMetadata: usageMetadata(final, tier) } : tier ? { usageMetadata: { serviceTier: tier } } : undefined,
+          )
+        );
+      }
+      case 'error':
+        done = true;
+        return geminiErrorFrame(event.message);
+    }
+  }
+
+  return { push };
+}

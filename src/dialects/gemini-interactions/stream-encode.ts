@@ -1,0 +1,207 @@
+/**
+ * IR stream events to a Gemini Interactions stream (API revision 2026-05-20), framed as
+ * `event: <event_type>`: `interaction.created` and `interaction.status_update`, one step per IR
+ * block (`model_output` for text, `thought` for reasoning, `function_call` for a tool call) as
+ * `step.start` / `step.delta`… / `step.stop`, then `interaction.completed`. Unlike the real API,
+ * the completed interaction also carries the accumulated `steps`, so a client that keeps only the
+ * last event still has the whole answer. A failure is `event: error` with `{code, message}`.
+ */
+import { encodeSseText } from '../../sse/frames.js';
+import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
+import {
+  argumentsObject,
+  customInputJson,
+  zeroUsage,
+  type IRStartEvent,
+  type IRStreamEvent,
+  type StreamEncodeContext,
+  type StreamEncoder,
+} from '../ir/stream.js';
+
+const STATUSES: Readonly<Record<StopReason, string>> = {
+  end_turn: 'completed',
+  stop_sequence: 'completed',
+  refusal: 'completed',
+  tool_use: 'requires_action',
+  max_tokens: 'incomplete',
+  error: 'failed',
+};
+
+const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
+  flex: 'flex',
+  standard: 'standard',
+  priority: 'priority',
+  unknown: undefined,
+};
+
+function frame(eventType: string, body: Record<string, unknown>): string {
+  return encodeSseText({ event: eventType, data: JSON.stringify({ event_type: eventType, ...body }) });
+}
+
+/** IR output includes reasoning; Interactions reports thought tokens apart from output. */
+function wireUsage(usage: IRUsage): Record<string, number> {
+  return {
+    total_tokens: usage.inputTokens + usage.outputTokens,
+    total_input_tokens: usage.inputTokens,
+    total_cached_tokens: usage.cachedInputTokens,
+    total_output_tokens: usage.outputTokens - usage.reasoningTokens,
+    total_thought_tokens: usage.reasoningTokens,
+    total_tool_use_tokens: 0,
+  };
+}
+
+/**
+ * The `error` event of an Interactions stream, which `@google/genai` yields as an `ErrorEvent`
+ * (`{event_type: 'error', error: {code, message}}`).
+ */
+export function interactionsErrorFrame(message: string, code: string): string {
+  return frame('error', { error: { code, message } });
+}
+
+/** A step being streamed, and what the completed interaction will show for it. */
+interface OpenStep {
+  irIndex: number;
+  wireIndex: number;
+  step: Record<string, unknown>;
+  kind: 'text' | 'reasoning' | 'tool';
+  text: string;
+  custom: boolean;
+}
+
+/** Creates an encoder for one Gemini Interactions stream. */
+export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
+  let start: IRStartEvent | undefined;
+  let started = false;
+  let done = false;
+  let usage = zeroUsage();
+  let current: OpenStep | undefined;
+  const steps: Record<string, unknown>[] = [];
+
+  function id(): string {
+    return start?.id || `v1_flexroute_${crypto.randomUUID().replace(/-/g, '')}`;
+  }
+
+  function createdIso(): string {
+    const seconds = start?.createdAt ?? Math.floor((ctx.now ?? Date.now)() / 1000);
+    return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  function tierWord(reported: ServedTier | undefined): string | undefined {
+    return TIER_WORDS[reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
+  }
+
+  function ensureStarted(): string {
+    if (started) return '';
+    started = true;
+    const interactionId = id();
+    if (!start) start = { type: 'start', id: interactionId, model: ctx.callerModel };
+    return (
+      frame('interaction.created', {
+        interaction: { id: interactionId, status: 'in_progress', object: 'interaction', model: start.model || ctx.callerModel },
+      }) + frame('interaction.status_update', { interaction_id: interactionId, status: 'in_progress' })
+    );
+  }
+
+  /** Ends the open step and records its final form for `interaction.completed`. */
+  function closeCurrent(): string {
+    if (!current) return '';
+    const open = current;
+    current = undefined;
+    let text = '';
+    if (open.custom) text += frame('step.delta', { index: open.wireIndex, delta: { type: 'arguments_delta', arguments: customInputJson.close } });
+    if (open.kind === 'text') open.step['content'] = [{ type: 'text', text: open.text }];
+    else if (open.kind === 'reasoning' && open.text !== '') open.step['summary'] = [{ type: 'text', text: open.text }];
+    else if (open.kind === 'tool') open.step['arguments'] = argumentsObject(open.text, open.custom ? 'custom' : 'function');
+    steps.push(open.step);
+    return text + frame('step.stop', { index: open.wireIndex });
+  }
+
+  /** Makes `irIndex` the open step, starting it with `step` if it is new. */
+  function enter(irIndex: number, kind: OpenStep['kind'], step: () => Record<string, unknown>): string {
+    if (current?.irIndex === irIndex) return '';
+    const text = ensureStarted() + closeCurrent();
+    const opened: OpenStep = { irIndex, wireIndex: steps.length, step: step(), kind, text: '', custom: false };
+    current = opened;
+    return text + frame('step.start', { index: opened.wireIndex, step: opened.step });
+  }
+
+  function delta(body: Record<string, unknown>): string {
+    return frame('step.delta', { index: current?.wireIndex ?? 0, delta: body });
+  }
+
+  function push(event: IRStreamEvent): string {
+    if (done) return '';
+    switch (event.type) {
+      case 'start':
+        start = event;
+        return ensureStarted();
+      case 'usage':
+        usage = event.usage;
+        return '';
+      case 'text-delta': {
+        const text = enter(event.index, 'text', () => ({ type: 'model_output' }));
+        if (event.text === '' || current?.kind !== 'text') return text;
+        current.text += event.text;
+        return text + delta({ type: 'text', text: event.text });
+      }
+      case 'reasoning-delta': {
+        const text = enter(event.index, 'reasoning', () => ({ type: 'thought' }));
+        if (event.text === '' || current?.kind !== 'reasoning') return text;
+        current.text += event.text;
+        return text + delta({ type: 'thought_summary', content: { type: 'text', text: event.text } });
+      }
+      case 'reasoning-signature': {
+        const text = enter(event.index, 'reasoning', () => ({ type: 'thought' }));
+        if (current?.kind !== 'reasoning') return text;
+        current.step['signature'] = event.signature;
+        return text + delta({ type: 'thought_signature', signature: event.signature });
+      }
+      case 'tool-call-start': {
+        let text = enter(event.index, 'tool', () => ({
+          id: event.id,
+          type: 'function_call',
+          name: event.name,
+          arguments: {},
+          ...(event.signature ? { signature: event.signature } : {}),
+        }));
+        if (event.kind === 'custom' && current) {
+          current.custom = true;
+          text += delta({ type: 'arguments_delta', arguments: customInputJson.open });
+        }
+        return text;
+      }
+      case 'tool-call-delta': {
+        if (current?.irIndex !== event.index || current.kind !== 'tool') return '';
+        current.text += event.argumentsDelta;
+        const fragment = current.custom ? customInputJson.fragment(event.argumentsDelta) : event.argumentsDelta;
+        return delta({ type: 'arguments_delta', arguments: fragment });
+      }
+      case 'block-end':
+        return current?.irIndex === event.index ? closeCurrent() : '';
+      case 'finish': {
+        done = true;
+        if (event.usage) usage = event.usage;
+        const text = ensureStarted() + closeCurrent();
+        const tier = tierWord(event.servedTier);
+        const created = createdIso();
+        const interaction = {
+          id: id(),
+          status: STATUSES[event.stopReason],
+          usage: wireUsage(usage),
+          created,
+          updated: created,
+          ...(tier ? { service_tier: tier } : {}),
+          object: 'interaction',
+          model: start?.model || ctx.callerModel,
+          steps,
+        };
+        return text + frame('interaction.completed', { interaction });
+      }
+      case 'error':
+        done = true;
+        return interactionsErrorFrame(event.message, event.code ?? 'internal');
+    }
+  }
+
+  return { push };
+}
