@@ -28,7 +28,10 @@ export interface FlexRaceOptions<F, S> {
    * on fallback) and when the caller aborts (reason: the caller's).
    */
   flex: (signal: AbortSignal) => Promise<FlexStart<F>>;
-  /** Starts the standard attempt; only ever called after flex's signal is aborted. Its rejection rejects the race. */
+  /**
+   * Starts the standard attempt; only ever called after flex's signal is aborted. Its rejection
+   * rejects the race with the same error (and aborts its signal with it, releasing what is left).
+   */
   standard: (signal: AbortSignal) => Promise<S>;
   /**
    * How long flex may take to start, in clock milliseconds: finite, 0 to 2147483647 (the largest
@@ -159,6 +162,8 @@ function runRace<F, S>(
       (error: unknown) => {
         if (phase !== 'standard') return;
         settle(undefined);
+        // Nothing is left to link to the caller: release whatever still listens on the attempt.
+        controller.abort(error);
         reject(error);
       },
     );

@@ -245,6 +245,7 @@ describe('flexRace: standard fails', () => {
     h.standardResult.reject(upstream);
     await expect(race).rejects.toBe(upstream);
     expect(h.clock.pendingTimers()).toBe(0);
+    expect(h.seen.standardSignal?.reason).toBe(upstream); // released: nothing left listening
   });
 
   it('rejects with the error of a standard function that throws synchronously', async () => {
