@@ -247,7 +247,7 @@ describe('flexRace under every interleaving (fast-check scheduler + FakeClock)',
   it('falls back exactly at the deadline when flex never answers', async () => {
     await fc.assert(
       fc.asyncProperty(
-        scenarioArb.map((sc) => ({ ...sc, flexPlan: { kind: 'hang' } as FlexPlan, callerAbort: 'none', elapsedBeforeCall: 0 })),
+        scenarioArb.map((sc): Scenario => ({ ...sc, flexPlan: { kind: 'hang' }, callerAbort: 'none', elapsedBeforeCall: 0 })),
         async (sc) => {
           const run = await runScenario(sc);
           checkInvariants(sc, run);
