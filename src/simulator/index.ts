@@ -1,0 +1,34 @@
+/**
+ * The flexroute simulator: a loopback server speaking OpenAI's real wire formats (Responses and
+ * Chat Completions, streaming and not) with tier pools whose behaviour is set by knobs. See
+ * docs/simulator.md.
+ *
+ * @example
+ * ```ts
+ * import { startSimulator, expectedText } from './simulator/index.js';
+ * const sim = await startSimulator({ seed: 1, pools: { flex: { rate429: 1 } } });
+ * // point a client at sim.openaiBaseUrl …
+ * await sim.close();
+ * ```
+ */
+export { startSimulator } from './server.js';
+export { expectedText, DEFAULT_OUTPUT_TOKENS } from './text.js';
+export { poolForTier, reportedTier } from './tiers.js';
+export { realisticPools } from './presets.js';
+export { DEFAULT_MODELS } from './models.js';
+export type {
+  CountSpec,
+  DelaySpec,
+  PoolKnobs,
+  PoolName,
+  PoolSet,
+  PoolState,
+  ReplaySet,
+  ReplayTranscript,
+  ScriptedBehavior,
+  ScriptedOutcome,
+  SimOutcome,
+  SimRequest,
+  Simulator,
+  SimulatorOptions,
+} from './types.js';
