@@ -108,3 +108,19 @@ export async function readAllBytes(stream: ReadableStream<Uint8Array>): Promise<
 
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 export const fromUtf8 = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+
+/**
+ * Compares bytes quickly (deep `toEqual` on large typed arrays is very slow). Returns `undefined`
+ * when equal, else where they first differ, for a readable assertion:
+ * `expect(byteDifference(actual, expected)).toBeUndefined()`.
+ */
+export function byteDifference(actual: Uint8Array, expected: Uint8Array): string | undefined {
+  const length = Math.min(actual.length, expected.length);
+  for (let i = 0; i < length; i++) {
+    if (actual[i] !== expected[i]) {
+      const context = (bytes: Uint8Array) => JSON.stringify(fromUtf8(bytes.subarray(Math.max(0, i - 20), i + 20)));
+      return `first difference at byte ${i}: got ${context(actual)}, expected ${context(expected)}`;
+    }
+  }
+  return actual.length === expected.length ? undefined : `lengths differ: got ${actual.length} bytes, expected ${expected.length}`;
+}
