@@ -1,0 +1,139 @@
+/**
+ * Command-line arguments to a {@link Command}, with node:util parseArgs in strict mode: an
+ * unknown flag or a bad value is a {@link UsageError} that names it and says how to fix it.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DEMO_USAGE, MAIN_USAGE, SERVE_USAGE } from './usage.js';
+
+/** What the user asked the CLI to do. */
+export type Command =
+  | { kind: 'help'; text: string }
+  | { kind: 'version' }
+  | { kind: 'serve'; options: ServeArgs }
+  | { kind: 'demo'; options: DemoArgs };
+
+/** `flexroute serve` options, defaults applied. */
+export interface ServeArgs {
+  port: number;
+  host: string;
+  basePath: string;
+  drainTimeoutMs: number;
+  quiet: boolean;
+}
+
+/** `flexroute demo` options, defaults applied. */
+export interface DemoArgs {
+  requests: number;
+  concurrency: number;
+  seed: number;
+}
+
+/** A mistake on the command line; the CLI prints the message and exits with status 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+const HELP: Options = { help: { type: 'boolean', short: 'h' } };
+
+const SERVE_OPTIONS: Options = {
+  ...HELP,
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  'base-path': { type: 'string' },
+  'drain-timeout': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+};
+
+const DEMO_OPTIONS: Options = {
+  ...HELP,
+  requests: { type: 'string', short: 'n' },
+  concurrency: { type: 'string', short: 'c' },
+  seed: { type: 'string' },
+};
+
+/**
+ * Reads the command line (without `node` and the script path).
+ *
+ * @param env where `PORT` and `HOST` fall back from
+ * @throws UsageError naming the flag, command or value that is wrong
+ * @example
+ * parseCommand(['serve', '--port', '8080'], {});
+ * // { kind: 'serve', options: { port: 8080, host: '127.0.0.1', … } }
+ */
+export function parseCommand(argv: readonly string[], env: Record<string, string | undefined> = {}): Command {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { kind: 'help', text: MAIN_USAGE };
+  if (first === 'serve') {
+    const values = parseStrict('serve', rest, SERVE_OPTIONS);
+    if (values.help) return { kind: 'help', text: SERVE_USAGE };
+    return { kind: 'serve', options: serveArgs(values, env) };
+  }
+  if (first === 'demo') {
+    const values = parseStrict('demo', rest, DEMO_OPTIONS);
+    if (values.help) return { kind: 'help', text: DEMO_USAGE };
+    return { kind: 'demo', options: demoArgs(values) };
+  }
+  if (first === 'help') return { kind: 'help', text: rest[0] === 'serve' ? SERVE_USAGE : rest[0] === 'demo' ? DEMO_USAGE : MAIN_USAGE };
+  if (!first.startsWith('-')) {
+    throw new UsageError(`Unknown command '${first}'. The commands are 'serve' and 'demo', e.g. 'flexroute serve --port 8080'. Run 'flexroute --help' for more.`);
+  }
+  const values = parseStrict(undefined, argv, { ...HELP, version: { type: 'boolean', short: 'v' } });
+  if (values.version) return { kind: 'version' };
+  return { kind: 'help', text: MAIN_USAGE };
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+function parseStrict(command: string | undefined, args: readonly string[], options: Options): Values {
+  const where = command ? `flexroute ${command}` : 'flexroute';
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: true });
+  } catch (err) {
+    const message = (err as Error).message.split('. To specify a positional')[0];
+    throw new UsageError(`${where}: ${message}. Run '${where} --help' to see the options it takes.`);
+  }
+  const [positional] = parsed.positionals;
+  if (positional !== undefined) {
+    throw new UsageError(`${where}: unexpected argument '${positional}'. Options are written as flags, e.g. '${where} --help'.`);
+  }
+  return parsed.values as Values;
+}
+
+function serveArgs(values: Values, env: Record<string, string | undefined>): ServeArgs {
+  const portText = str(values.port) ?? (env.PORT || undefined);
+  const port = portText === undefined ? 8080 : integer(portText, values.port !== undefined ? '--port' : 'PORT', 0, 65_535, '8080');
+  const drainSeconds = str(values['drain-timeout']);
+  return {
+    port,
+    host: str(values.host) ?? (env.HOST || '127.0.0.1'),
+    basePath: str(values['base-path']) ?? '',
+    drainTimeoutMs: drainSeconds === undefined ? 30_000 : integer(drainSeconds, '--drain-timeout', 0, 86_400, '30') * 1000,
+    quiet: values.quiet === true,
+  };
+}
+
+function demoArgs(values: Values): DemoArgs {
+  const requests = str(values.requests);
+  const concurrency = str(values.concurrency);
+  const seed = str(values.seed);
+  return {
+    requests: requests === undefined ? 80 : integer(requests, '--requests', 1, 10_000, '80'),
+    concurrency: concurrency === undefined ? 8 : integer(concurrency, '--concurrency', 1, 256, '8'),
+    seed: seed === undefined ? 1 : integer(seed, '--seed', 0, 2 ** 31 - 1, '7'),
+  };
+}
+
+function str(value: string | boolean | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function integer(text: string, name: string, min: number, max: number, example: string): number {
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${text}'. Example: ${name.startsWith('-') ? `${name} ${example}` : `${name}=${example}`}.`);
+  }
+  return value;
+}

@@ -1,0 +1,113 @@
+/**
+ * `flexroute serve`: the router on node:http, reading keys and upstreams from the environment
+ * (SPEC §8), with an undici keep-alive pool upstream and a graceful shutdown.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ProviderId } from '../../core/types.js';
+import { toNodeListener } from '../../hosts/node-listener.js';
+import { createUndiciFetch } from '../../hosts/undici-fetch.js';
+import { createRouter } from '../../router/create-router.js';
+import { DEFAULT_UPSTREAMS, PROVIDER_ENV } from '../../router/resolve-options.js';
+import type { ServeArgs } from '../args.js';
+import { packageVersion } from '../version.js';
+import { formatBanner, type ProviderLine } from './banner.js';
+import { trackRequests, type CloseOutcome, type GracefulCloser } from './graceful-close.js';
+import { formatRouteEvent } from './request-log.js';
+
+const PROVIDERS: readonly ProviderId[] = ['openai', 'gemini', 'anthropic'];
+
+/** A running `flexroute serve`. */
+export interface RunningServe {
+  /** `http://host:port` as bound (the real port when 0 was asked). */
+  url: string;
+  server: Server;
+  closer: GracefulCloser;
+  /** Graceful shutdown (see {@link GracefulCloser.close}), then releases the upstream pool. */
+  close(): Promise<CloseOutcome>;
+}
+
+/** Where the CLI writes. */
+export interface ServeIo {
+  env: Record<string, string | undefined>;
+  log(line: string): void;
+}
+
+/** Starts the gateway and prints the banner; rejects with a readable error if it cannot listen. */
+export async function startServe(args: ServeArgs, io: ServeIo): Promise<RunningServe> {
+  const upstream = createUndiciFetch();
+  const router = createRouter({
+    env: io.env,
+    basePath: args.basePath,
+    fetch: upstream.fetch,
+    ...(args.quiet ? {} : { onEvent: (event) => io.log(formatRouteEvent(event)) }),
+  });
+  const server = createServer(toNodeListener(router));
+  const closer = trackRequests(server);
+  try {
+    await listen(server, args.port, args.host);
+  } catch (err) {
+    await upstream.close();
+    throw new Error(describeListenError(err, args));
+  }
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  io.log(
+    formatBanner({
+      version: packageVersion(),
+      endpointBase: `${url}${normaliseBasePath(args.basePath)}/v1`,
+      providers: PROVIDERS.map((provider) => providerLine(provider, io.env)),
+      drainTimeoutMs: args.drainTimeoutMs,
+    }).trimEnd(),
+  );
+  return {
+    url,
+    server,
+    closer,
+    async close() {
+      const outcome = await closer.close(args.drainTimeoutMs);
+      await upstream.close();
+      return outcome;
+    },
+  };
+}
+
+function providerLine(provider: ProviderId, env: Record<string, string | undefined>): ProviderLine {
+  const names = PROVIDER_ENV[provider];
+  return {
+    provider,
+    keyVariable: names.key,
+    hasServerKey: Boolean(env[names.key]),
+    upstream: env[names.baseUrl] || DEFAULT_UPSTREAMS[provider],
+  };
+}
+
+function normaliseBasePath(path: string): string {
+  if (!path || path === '/') return '';
+  return (path.startsWith('/') ? path : `/${path}`).replace(/\/$/, '');
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+function describeListenError(err: unknown, args: ServeArgs): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
+    return `Cannot listen on ${args.host}:${args.port}: the port is already in use. Stop the other process or pick another port, e.g. 'flexroute serve --port ${args.port === 8080 ? 8081 : 8080}'.`;
+  }
+  if (code === 'EACCES') {
+    return `Cannot listen on ${args.host}:${args.port}: permission denied (ports below 1024 need privileges). Pick a higher port, e.g. 'flexroute serve --port 8080'.`;
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+    return `Cannot listen on ${args.host}:${args.port}: this machine has no such address. Bind loopback or all interfaces, e.g. '--host 127.0.0.1' or '--host 0.0.0.0'.`;
+  }
+  return `Cannot listen on ${args.host}:${args.port}: ${(err as Error).message}`;
+}
