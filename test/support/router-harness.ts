@@ -33,7 +33,7 @@ export async function startHarness(options: { sim?: SimulatorOptions; router?: R
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseURL = `http://127.0.0.1:${port}/v1`;
-  const client = new OpenAI({ apiKey: 'caller-key', baseURL, maxRetries: 0 });
+  const client = new OpenAI({ apiKey: 'sk-caller-key-7777', baseURL, maxRetries: 0 });
   return {
     sim,
     baseURL,
