@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Clock } from '../../src/core/clock.js';
 import { FakeClock } from '../../src/core/fake-clock.js';
 import { MAX_WINDOW_MS, flexRace, type FlexRaceOptions, type FlexStart } from '../../src/core/race.js';
 import type { FallbackReason } from '../../src/core/types.js';
@@ -179,6 +180,34 @@ describe('flexRace: flex has not started by the deadline', () => {
     h.standardResult.resolve('standard body');
     await expect(race).resolves.toEqual({ winner: 'standard', value: 'standard body', reason: 'timeout', flexWaitMs: 5_000 });
     expect(h.clock.pendingTimers()).toBe(0);
+  });
+
+  it('never starts standard early, even on a host whose timers fire before the clock says they are due', async () => {
+    // Node's timers run on a millisecond loop clock and can fire a fraction early by
+    // performance.now(); this clock does that on purpose (at least 1 ms, then 0.6 ms early).
+    const fake = new FakeClock(1_000);
+    const hasty: Clock = {
+      now: () => fake.now(),
+      setTimeout: (fn, ms) => fake.setTimeout(fn, Math.max(1, ms) - 0.6),
+      clearTimeout: (handle) => fake.clearTimeout(handle),
+    };
+    const standardAt: number[] = [];
+    const h = harness({
+      clock: hasty,
+      windowMs: 50,
+      standard: async () => {
+        standardAt.push(fake.now());
+        return 'standard body';
+      },
+    });
+    const race = h.race();
+    fake.advance(49.9); // the first timer fired at 49.4 and was re-armed
+    expect(standardAt).toEqual([]);
+    fake.advance(1);
+    expect(standardAt).toHaveLength(1);
+    expect(standardAt[0]).toBeGreaterThanOrEqual(1_050);
+    await expect(race).resolves.toMatchObject({ winner: 'standard', reason: 'timeout' });
+    expect(fake.pendingTimers()).toBe(0);
   });
 
   it('hands a flex result that arrives after the deadline to discard, and keeps standard', async () => {
