@@ -18,6 +18,8 @@ export interface IRUsage {
   cachedInputTokens: number;
   outputTokens: number;
   reasoningTokens: number;
+  /** Input tokens written to the prompt cache (Anthropic `cache_creation_input_tokens`); included in `inputTokens`. */
+  cacheWriteInputTokens?: number;
 }
 
 /** The tier that actually served the request, normalised (`default` and `standard` are the same tier). */
