@@ -49,11 +49,19 @@ export class SseEventDecoder {
   /**
    * Ends the stream and returns any events still owed. By the SSE rules an event not closed by a
    * blank line is discarded at end of stream; pass `includeUnterminated: true` to dispatch it
-   * anyway, as lenient clients (the openai SDK among them) do.
+   * anyway, as lenient clients (the openai SDK among them) do — but only when its last line was
+   * received whole: a line cut off mid-way (`data: {"type":"respo`) is never dispatched.
    */
   end(options: { includeUnterminated?: boolean } = {}): SseEvent[] {
-    const rest = this.#text.decode();
-    return this.#feed(options.includeUnterminated ? `${rest}\n\n` : rest);
+    const events = this.#feed(this.#text.decode());
+    if (options.includeUnterminated) {
+      // One LF: a blank line after a whole last line dispatches its event; after a line cut off
+      // mid-way it only ends that line, so nothing half-received is dispatched. Straight to the
+      // parser: through #feed, an LF after a final CR would be taken for its CRLF.
+      this.#parser.feed('\n');
+      events.push(...this.#takeCompleted());
+    }
+    return events;
   }
 
   #feed(text: string): SseEvent[] {
@@ -66,6 +74,10 @@ export class SseEventDecoder {
     if (input.length > 0) this.#afterCR = input.endsWith('\r');
     if (input.includes('\r')) input = input.replace(/\r\n?/g, '\n');
     if (input.length > 0) this.#parser.feed(input);
+    return this.#takeCompleted();
+  }
+
+  #takeCompleted(): SseEvent[] {
     const events = this.#completed;
     this.#completed = [];
     return events;

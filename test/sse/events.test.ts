@@ -90,9 +90,17 @@ describe('SseEventDecoder edge cases', () => {
 
   it('drops an event left unterminated at the end, unless asked to include it', () => {
     expect(parseSseEvents('data: a\n\ndata: [DONE]\n')).toEqual([{ data: 'a' }]);
+    for (const ending of ['\n', '\r', '\r\n']) {
+      const decoder = new SseEventDecoder();
+      expect(decoder.push(utf8(`data: a\n\ndata: [DONE]${ending}`))).toEqual([{ data: 'a' }]);
+      expect(decoder.end({ includeUnterminated: true })).toEqual([{ data: '[DONE]' }]);
+    }
+  });
+
+  it('never dispatches a last line cut off mid-way, even when asked to include unterminated events', () => {
     const decoder = new SseEventDecoder();
-    decoder.push(utf8('data: a\n\ndata: [DONE]'));
-    expect(decoder.end({ includeUnterminated: true })).toEqual([{ data: '[DONE]' }]);
+    decoder.push(utf8('event: response.completed\ndata: {"type":"response.comp'));
+    expect(decoder.end({ includeUnterminated: true })).toEqual([]);
   });
 
   it('readSseEvents yields the events of a body and cancels it when the loop breaks', async () => {

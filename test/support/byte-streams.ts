@@ -63,6 +63,45 @@ export function chunkedBody(chunks: readonly Uint8Array[], options: ChunkedBodyO
   };
 }
 
+/** A body the test feeds by hand, chunk by chunk, to model a slow or stalling upstream. */
+export interface ManualBody {
+  stream: ReadableStream<Uint8Array>;
+  push(bytes: Uint8Array): void;
+  end(): void;
+  fail(error?: unknown): void;
+  readonly cancelled: boolean;
+}
+
+export function manualBody(): ManualBody {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let cancelled = false;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+      },
+      cancel() {
+        cancelled = true;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return {
+    stream,
+    push: (bytes) => controller.enqueue(bytes),
+    end: () => controller.close(),
+    fail: (error) => controller.error(error ?? new TypeError('terminated: other side closed')),
+    get cancelled() {
+      return cancelled;
+    },
+  };
+}
+
+/** Lets pending promise callbacks and stream reads run (a macrotask turn). */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Cuts `bytes` at the given offsets (any order, duplicates and out-of-range offsets ignored). */
 export function splitAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
   const points = [...new Set(cuts)].filter((cut) => cut > 0 && cut < bytes.length).sort((a, b) => a - b);
