@@ -48,6 +48,8 @@ export async function runExchange(x: Exchange): Promise<void> {
   const inband = plan.outcome === 'inband_error';
   const ticket = inband ? undefined : x.pool.enter(plan.queue, x.signal);
   if (!inband && !ticket) return sendReply(x, tooManyRequests(x), 'status_429');
+  // Free the slot the moment the connection closes, not a few ticks later when the awaits unwind.
+  x.signal.addEventListener('abort', () => ticket?.release(), { once: true });
   try {
     await (x.call.stream ? streamResponse(x, ticket) : wholeResponse(x, ticket));
   } catch (error) {

@@ -89,6 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     let record: SimRequest | undefined;
     res.on('close', () => {
       exchanges.delete(controller);
+      controller.abort(new Error('exchange closed')); // ends timers and frees the pool slot
       if (record) {
         record.finishedAt = Date.now();
         if (closing) record.outcome ??= 'server_closed';
@@ -98,7 +99,6 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }
         recorder.changed();
       }
-      controller.abort(new Error('exchange closed'));
     });
 
     const url = new URL(req.url ?? '/', 'http://simulator');
