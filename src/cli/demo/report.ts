@@ -66,7 +66,7 @@ function headline(summary: DemoSummary): string {
   const failed = summary.failed > 0 ? ` ${summary.failed} request(s) failed (listed below).` : ' Every request completed.';
   return (
     `${raced} of ${summary.total} requests could wait and raced for flex: ${committed} started on flex in time, ` +
-    `${timedOut} waited out their window and moved up to standard, the rest moved up at once when flex refused.${failed}`
+    `${timedOut} moved up to standard when their window closed, and the rest moved up at once when flex refused.${failed}`
   );
 }
 

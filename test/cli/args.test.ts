@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand, UsageError } from '../../src/cli/args.js';
+
+describe('parseCommand', () => {
+  it('reads serve flags, with PORT and HOST as fallbacks and loopback:8080 by default', () => {
+    expect(parseCommand(['serve', '--port', '9000', '--host', '0.0.0.0', '--base-path', '/llm', '-q'])).toEqual({
+      kind: 'serve',
+      options: { port: 9000, host: '0.0.0.0', basePath: '/llm', drainTimeoutMs: 30_000, quiet: true },
+    });
+    expect(parseCommand(['serve'], {})).toMatchObject({ options: { port: 8080, host: '127.0.0.1' } });
+    expect(parseCommand(['serve'], { PORT: '3000', HOST: '::1' })).toMatchObject({ options: { port: 3000, host: '::1' } });
+    expect(parseCommand(['serve', '-p', '4000'], { PORT: '3000' })).toMatchObject({ options: { port: 4000 } });
+    expect(parseCommand(['serve', '--drain-timeout', '5'])).toMatchObject({ options: { drainTimeoutMs: 5_000 } });
+  });
+
+  it('reads demo flags with their defaults', () => {
+    expect(parseCommand(['demo'])).toEqual({ kind: 'demo', options: { requests: 80, concurrency: 8, seed: 1 } });
+    expect(parseCommand(['demo', '-n', '12', '-c', '3', '--seed', '9'])).toEqual({ kind: 'demo', options: { requests: 12, concurrency: 3, seed: 9 } });
+  });
+
+  it('answers help and version', () => {
+    expect(parseCommand([])).toMatchObject({ kind: 'help', text: expect.stringContaining('Usage: flexroute <command>') });
+    expect(parseCommand(['help', 'serve'])).toMatchObject({ kind: 'help', text: expect.stringContaining('Usage: flexroute serve') });
+    expect(parseCommand(['demo', '--help'])).toMatchObject({ kind: 'help', text: expect.stringContaining('Usage: flexroute demo') });
+    expect(parseCommand(['--version'])).toEqual({ kind: 'version' });
+  });
+
+  it.each([
+    [['serve', '--verbose'], "'--verbose'"],
+    [['demo', '--port', '1'], "'--port'"],
+    [['serve', 'extra'], "unexpected argument 'extra'"],
+    [['serve', '--port', '70000'], "--port must be a whole number from 0 to 65535, not '70000'"],
+    [['serve', '--port', '-1'], '--port'],
+    [['serve', '--port'], '--port <value>\' argument missing'],
+    [['demo', '--requests', '0'], "--requests must be a whole number from 1 to 10000, not '0'"],
+    [['demo', '--concurrency', '2.5'], "--concurrency must be a whole number from 1 to 256, not '2.5'"],
+    [['server'], "Unknown command 'server'"],
+    [['--bogus'], "'--bogus'"],
+  ])('rejects %j naming what is wrong', (argv, named) => {
+    expect(() => parseCommand(argv)).toThrow(UsageError);
+    expect(() => parseCommand(argv)).toThrow(named);
+  });
+
+  it('names the PORT variable when its value is bad', () => {
+    expect(() => parseCommand(['serve'], { PORT: 'eighty' })).toThrow("PORT must be a whole number from 0 to 65535, not 'eighty'. Example: PORT=8080.");
+  });
+});
