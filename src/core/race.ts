@@ -60,7 +60,10 @@ export interface FlexRaceOptions<F, S> {
   discard?: (late: FlexStart<F>) => void;
 }
 
-/** Who answered. `flexWaitMs` is clock time from `startedAt` to flex committing, finalising or falling back. */
+/**
+ * Who answered. `flexWaitMs` is clock time from `startedAt` to flex committing, finalising or
+ * falling back: a raw clock difference (fractional on systemClock), so round it for headers.
+ */
 export type FlexRaceResult<F, S> =
   | { winner: 'flex'; value: F; flexWaitMs: number }
   | { winner: 'flex-final'; value: F; flexWaitMs: number }
@@ -189,7 +192,8 @@ function runRace<F, S>(
     if (phase !== 'flex') return;
     const remaining = deadline - clock.now();
     if (remaining <= 0) return fallBack('timeout');
-    timer = clock.setTimeout(armDeadline, remaining);
+    // Capped so a far-future startedAt cannot overflow a host timer (which would fire at once).
+    timer = clock.setTimeout(armDeadline, Math.min(remaining, MAX_WINDOW_MS));
     timerArmed = true;
   };
 

@@ -246,6 +246,36 @@ describe('flexRace: flex has not started by the deadline', () => {
     expect(h.seen.standardCalls).toBe(1);
   });
 
+  it('never asks the host for a delay longer than its timers hold (2^31 - 1 ms), re-arming instead', async () => {
+    const fake = new FakeClock(1_000);
+    const requested: number[] = [];
+    const recording: Clock = {
+      now: () => fake.now(),
+      setTimeout: (fn, ms) => {
+        requested.push(ms);
+        return fake.setTimeout(fn, ms);
+      },
+      clearTimeout: (handle) => fake.clearTimeout(handle),
+    };
+    const standardAt: number[] = [];
+    const h = harness({
+      clock: recording,
+      windowMs: MAX_WINDOW_MS,
+      startedAt: 1_000 + 1_000, // the window opens in the future, so the deadline is beyond one timer
+      standard: async () => {
+        standardAt.push(fake.now());
+        return 'standard body';
+      },
+    });
+    void h.race();
+    fake.advance(MAX_WINDOW_MS);
+    expect(standardAt).toEqual([]);
+    fake.advance(1_000);
+    expect(standardAt).toEqual([2_000 + MAX_WINDOW_MS]);
+    expect(requested.length).toBeGreaterThan(1);
+    expect(Math.max(...requested)).toBeLessThanOrEqual(MAX_WINDOW_MS);
+  });
+
   it('never starts flex when the window is already over at the call: standard at once, reason timeout', async () => {
     const h = harness({ windowMs: 5_000, startedAt: 1_000 - 6_500 });
     const race = h.race();
