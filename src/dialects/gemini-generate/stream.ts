@@ -73,6 +73,8 @@ function heldModel(events: readonly SseEvent[]): string | undefined {
 
 /** Text parts of one kind (answer or thought) are concatenated, as Gemini's whole responses have them. */
 function mergePart(parts: JsonObject[], part: JsonObject): void {
+  // A bare empty text part (Gemini closes streams with one) adds nothing to a whole response.
+  if (part['text'] === '' && Object.keys(part).length === 1) return;
   const last = parts[parts.length - 1];
   const mergeable =
     last !== undefined &&

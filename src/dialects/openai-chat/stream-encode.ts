@@ -1,0 +1,155 @@
+/**
+ * IR stream events to an OpenAI Chat Completions stream: unnamed `data:` chunks
+ * (`chat.completion.chunk`, one id and `created` for the whole stream), a first role-only chunk,
+ * `content` / `tool_calls` deltas, a chunk with the `finish_reason`, a usage chunk with empty
+ * `choices` (as with `stream_options.include_usage`), and `data: [DONE]`.
+ *
+ * Chat has no reasoning field; reasoning text is sent as `reasoning_content`, the field
+ * compatible servers use, which OpenAI clients ignore. A Gemini function call's thought signature
+ * goes in the tool call's `extra_content.google.thought_signature`, as Gemini's own
+ * OpenAI-compatible endpoint sends it. Custom-tool input becomes JSON
+ * `{"input": "<text>"}` arguments of a function call. A failure is a chunk with an `error`
+ * object (the openai SDK throws it as `APIError`) and no `[DONE]`.
+ */
+import { encodeSseText } from '../../sse/frames.js';
+import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
+import {
+  customInputJson,
+  type IRStartEvent,
+  type IRStreamEvent,
+  type StreamEncodeContext,
+  type StreamEncoder,
+} from '../ir/stream.js';
+
+const FINISH_REASONS: Readonly<Record<StopReason, string>> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  tool_use: 'tool_calls',
+  refusal: 'content_filter',
+  error: 'stop',
+};
+
+const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
+  flex: 'flex',
+  standard: 'default',
+  priority: 'priority',
+  unknown: undefined,
+};
+
+function wireUsage(usage: IRUsage): Record<string, unknown> {
+  return {
+    prompt_tokens: usage.inputTokens,
+    completion_tokens: usage.outputTokens,
+    total_tokens: usage.inputTokens + usage.outputTokens,
+    prompt_tokens_details: { cached_tokens: usage.cachedInputTokens },
+    completion_tokens_details: { reasoning_tokens: usage.reasoningTokens },
+  };
+}
+
+/**
+ * The chunk OpenAI sends for a failure mid-stream (`{"error":{"message","type","param","code"}}`).
+ */
+export function chatErrorFrame(message: string, code: string | null, type = 'server_error'): string {
+  return encodeSseText({ data: JSON.stringify({ error: { message, type, param: null, code } }) });
+}
+
+/** Creates an encoder for one OpenAI Chat Completions stream. */
+export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
+  let start: IRStartEvent | undefined;
+  let started = false;
+  let done = false;
+  let usage: IRUsage | undefined;
+  /** The chunk fields every chunk repeats, serialised once: `{"id":…,"object":…,…,` */
+  let head = '';
+  let tool: { irIndex: number; toolIndex: number; custom: boolean } | undefined;
+  let tools = 0;
+
+  function chunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
+    const choice = JSON.stringify({ index: 0, delta, logprobs: null, finish_reason: finishReason });
+    return encodeSseText({ data: `${head}"choices":[${choice}]}` });
+  }
+
+  function setHead(servedTier?: ServedTier): void {
+    const tier = TIER_WORDS[servedTier ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
+    const fields = {
+      id: start?.id ?? '',
+      object: 'chat.completion.chunk',
+      created: start?.createdAt ?? Math.floor((ctx.now ?? Date.now)() / 1000),
+      model: start?.model || ctx.callerModel,
+      ...(tier ? { service_tier: tier } : {}),
+      system_fingerprint: null,
+    };
+    head = `${JSON.stringify(fields).slice(0, -1)},`;
+  }
+
+  function ensureStarted(): string {
+    if (started) return '';
+    started = true;
+    if (!start) start = { type: 'start', id: `chatcmpl-${crypto.randomUUID().replace(/-/g, '')}`, model: ctx.callerModel };
+    setHead();
+    return chunk({ role: 'assistant', content: '', refusal: null });
+  }
+
+  function closeTool(): string {
+    if (!tool) return '';
+    const open = tool;
+    tool = undefined;
+    return open.custom ? toolDelta(open.toolIndex, customInputJson.close) : '';
+  }
+
+  function toolDelta(toolIndex: number, args: string): string {
+    return chunk({ tool_calls: [{ index: toolIndex, function: { arguments: args } }] });
+  }
+
+  function push(event: IRStreamEvent): string {
+    if (done) return '';
+    switch (event.type) {
+      case 'start':
+        start = event;
+        return ensureStarted();
+      case 'usage':
+        usage = event.usage;
+        return '';
+      case 'text-delta':
+        return ensureStarted() + closeTool() + (event.text === '' ? '' : chunk({ content: event.text }));
+      case 'reasoning-delta':
+        return ensureStarted() + closeTool() + (event.text === '' ? '' : chunk({ reasoning_content: event.text }));
+      case 'reasoning-signature':
+        return ensureStarted(); // Chat has nowhere to carry it
+      case 'tool-call-start': {
+        const text = ensureStarted() + closeTool();
+        const custom = event.kind === 'custom';
+        tool = { irIndex: event.index, toolIndex: tools++, custom };
+        const call = {
+          index: tool.toolIndex,
+          id: event.id,
+          type: 'function',
+          function: { name: event.name, arguments: custom ? customInputJson.open : '' },
+          // Where Gemini's own OpenAI-compatible endpoint puts the signature it wants back.
+          ...(event.signature ? { extra_content: { google: { thought_signature: event.signature } } } : {}),
+        };
+        return text + chunk({ tool_calls: [call] });
+      }
+      case 'tool-call-delta':
+        if (tool?.irIndex !== event.index) return '';
+        return toolDelta(tool.toolIndex, tool.custom ? customInputJson.fragment(event.argumentsDelta) : event.argumentsDelta);
+      case 'block-end':
+        return tool?.irIndex === event.index ? closeTool() : '';
+      case 'finish': {
+        done = true;
+        let text = ensureStarted() + closeTool();
+        if (event.servedTier) setHead(event.servedTier);
+        text += chunk({}, FINISH_REASONS[event.stopReason]);
+        const final = event.usage ?? usage;
+        if (final) text += encodeSseText({ data: `${head}"choices":[],"usage":${JSON.stringify(wireUsage(final))}}` });
+        return text + encodeSseText({ data: '[DONE]' });
+      }
+      case 'error':
+        done = true;
+        return chatErrorFrame(event.message, event.code ?? null);
+    }
+  }
+
+  return { push };
+}

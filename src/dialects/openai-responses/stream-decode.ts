@@ -1,0 +1,228 @@
+/**
+ * OpenAI Responses stream events to IR stream events.
+ *
+ * Wire: `response.created` / `in_progress`, then output items (`response.output_item.added` …
+ * `response.output_item.done`) with their parts and deltas, then `response.completed` (or
+ * `response.incomplete` / `response.failed`); `error` on failure. Mapping:
+ * - each `output_text` or `refusal` content part of a message item is a text block;
+ * - each reasoning item is one reasoning block: its summary parts joined by a blank line (or its
+ *   raw `reasoning_text`), and its `encrypted_content` as the block's signature;
+ * - each `function_call` / `custom_tool_call` item is a tool-call block.
+ * Items the IR has no room for (hosted tool calls such as `web_search_call`) are skipped whole.
+ */
+import type { SseEvent } from '../../sse/events.js';
+import type { IRUsage, StopReason } from '../ir/common.js';
+import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+
+type BlockKind = 'text' | 'reasoning' | 'tool';
+
+interface ResponsesUsage {
+  input_tokens?: number;
+  input_tokens_details?: { cached_tokens?: number } | null;
+  output_tokens?: number;
+  output_tokens_details?: { reasoning_tokens?: number } | null;
+}
+
+/** Responses counts match the IR's (cached inside input, reasoning inside output). */
+export function usageFromResponses(wire: ResponsesUsage): IRUsage {
+  return {
+    inputTokens: wire.input_tokens ?? 0,
+    cachedInputTokens: wire.input_tokens_details?.cached_tokens ?? 0,
+    outputTokens: wire.output_tokens ?? 0,
+    reasoningTokens: wire.output_tokens_details?.reasoning_tokens ?? 0,
+  };
+}
+
+/** Creates a decoder for one OpenAI Responses stream. */
+export function createResponsesStreamDecoder(): StreamDecoder {
+  let done = false;
+  let nextIndex = 0;
+  let calls = 0;
+  let refused = false;
+  /** The block being streamed, keyed by the wire position it came from; `text` counts what it has sent. */
+  let current: { irIndex: number; kind: BlockKind; outputIndex: number; contentIndex: number; text: number } | undefined;
+
+  function endCurrent(emit: IREmit): void {
+    if (current) emit({ type: 'block-end', index: current.irIndex });
+    current = undefined;
+  }
+
+  /** The IR index of the block at this wire position, opening it (and ending the previous one) if new. */
+  function enter(kind: BlockKind, outputIndex: number, contentIndex: number, emit: IREmit): number {
+    if (current && current.kind === kind && current.outputIndex === outputIndex && current.contentIndex === contentIndex) {
+      return current.irIndex;
+    }
+    endCurrent(emit);
+    current = { irIndex: nextIndex++, kind, outputIndex, contentIndex, text: 0 };
+    return current.irIndex;
+  }
+
+  function itemAdded(outputIndex: number, item: JsonObject, emit: IREmit): void {
+    const type = item['type'];
+    if (type === 'reasoning') {
+      // The block opens with the item, so its signature lands on it even without a summary.
+      emit({ type: 'reasoning-delta', index: enter('reasoning', outputIndex, -1, emit), text: '' });
+      return;
+    }
+    if (type !== 'function_call' && type !== 'custom_tool_call') return;
+    const index = enter('tool', outputIndex, -1, emit);
+    calls += 1;
+    const custom = type === 'custom_tool_call';
+    emit({
+      type: 'tool-call-start',
+      index,
+      id: String(item['call_id'] ?? item['id'] ?? ''),
+      name: String(item['name'] ?? ''),
+      ...(custom ? { kind: 'custom' as const } : {}),
+    });
+    const initial = item[custom ? 'input' : 'arguments'];
+    if (typeof initial === 'string' && initial !== '') toolText(index, initial, emit);
+  }
+
+  function toolText(index: number, text: string, emit: IREmit): void {
+    if (current) current.text += text.length;
+    emit({ type: 'tool-call-delta', index, argumentsDelta: text });
+  }
+
+  function answerText(outputIndex: number, contentIndex: number, text: string, emit: IREmit): void {
+    const index = enter('text', outputIndex, contentIndex, emit);
+    if (current) current.text += text.length;
+    emit({ type: 'text-delta', index, text });
+  }
+
+  function itemDone(outputIndex: number, item: JsonObject, emit: IREmit): void {
+    const type = item['type'];
+    if (current?.outputIndex !== outputIndex) return;
+    if (current.kind === 'tool') {
+      // Arguments only given whole (never streamed) still reach the caller.
+      const whole = item[type === 'custom_tool_call' ? 'input' : 'arguments'];
+      if (typeof whole === 'string' && whole.length > current.text) toolText(current.irIndex, whole.slice(current.text), emit);
+    } else if (current.kind === 'reasoning' && typeof item['encrypted_content'] === 'string') {
+      emit({ type: 'reasoning-signature', index: current.irIndex, signature: item['encrypted_content'] });
+    }
+    endCurrent(emit);
+  }
+
+  function push(sse: SseEvent, emit: IREmit): void {
+    if (done) return;
+    const data = parseJsonObject(sse.data);
+    if (!data) {
+      done = true;
+      emit({ type: 'error', message: `OpenAI sent an event that is not a JSON object: ${sse.data.slice(0, 200)}` });
+      return;
+    }
+    const outputIndex = typeof data['output_index'] === 'number' ? data['output_index'] : -1;
+    const contentIndex = typeof data['content_index'] === 'number' ? data['content_index'] : 0;
+    const type = data['type'] ?? sse.event;
+    switch (type) {
+      case 'response.created': {
+        const response = isJsonObject(data['response']) ? data['response'] : {};
+        const tier = servedTierFromWire(response['service_tier']);
+        emit({
+          type: 'start',
+          id: String(response['id'] ?? ''),
+          model: String(response['model'] ?? ''),
+          ...(typeof response['created_at'] === 'number' ? { createdAt: response['created_at'] } : {}),
+          ...(tier ? { servedTier: tier } : {}),
+        });
+        return;
+      }
+      case 'response.output_item.added':
+        if (isJsonObject(data['item'])) itemAdded(outputIndex, data['item'], emit);
+        return;
+      case 'response.output_item.done':
+        if (isJsonObject(data['item'])) itemDone(outputIndex, data['item'], emit);
+        return;
+      case 'response.content_part.added': {
+        const part = isJsonObject(data['part']) ? data['part'] : {};
+        if (part['type'] === 'output_text' || part['type'] === 'refusal') {
+          emit({ type: 'text-delta', index: enter('text', outputIndex, contentIndex, emit), text: '' });
+        }
+        return;
+      }
+      case 'response.content_part.done':
+        if (current?.kind === 'text' && current.outputIndex === outputIndex && current.contentIndex === contentIndex) endCurrent(emit);
+        return;
+      case 'response.refusal.delta':
+      case 'response.output_text.delta':
+        // Refusal text is shown to the caller like answer text; the stop reason records the refusal.
+        if (type === 'response.refusal.delta') refused = true;
+        if (typeof data['delta'] === 'string') answerText(outputIndex, contentIndex, data['delta'], emit);
+        return;
+      case 'response.output_text.done':
+      case 'response.refusal.done': {
+        // The whole text again: anything the deltas missed still reaches the caller.
+        const whole = data[type === 'response.refusal.done' ? 'refusal' : 'text'];
+        if (typeof whole === 'string' && current?.kind === 'text' && current.outputIndex === outputIndex && whole.length > current.text) {
+          answerText(outputIndex, contentIndex, whole.slice(current.text), emit);
+        }
+        return;
+      }
+      case 'response.reasoning_summary_part.added':
+        if (typeof data['summary_index'] === 'number' && data['summary_index'] > 0) {
+          emit({ type: 'reasoning-delta', index: enter('reasoning', outputIndex, -1, emit), text: '\n\n' });
+        }
+        return;
+      case 'response.reasoning_summary_text.delta':
+      case 'response.reasoning_text.delta':
+        if (typeof data['delta'] === 'string') emit({ type: 'reasoning-delta', index: enter('reasoning', outputIndex, -1, emit), text: data['delta'] });
+        return;
+      case 'response.function_call_arguments.delta':
+      case 'response.custom_tool_call_input.delta':
+        if (typeof data['delta'] === 'string' && current?.kind === 'tool' && current.outputIndex === outputIndex) {
+          toolText(current.irIndex, data['delta'], emit);
+        }
+        return;
+      case 'response.completed':
+      case 'response.incomplete': {
+        done = true;
+        endCurrent(emit);
+        const response = isJsonObject(data['response']) ? data['response'] : {};
+        const usage = isJsonObject(response['usage']) ? usageFromResponses(response['usage'] as ResponsesUsage) : undefined;
+        const tier = servedTierFromWire(response['service_tier']);
+        emit({ type: 'finish', stopReason: stopReason(response), ...(usage ? { usage } : {}), ...(tier ? { servedTier: tier } : {}) });
+        return;
+      }
+      case 'response.failed': {
+        done = true;
+        const response = isJsonObject(data['response']) ? data['response'] : {};
+        const error = isJsonObject(response['error']) ? response['error'] : {};
+        emit(errorEvent(error, 'The OpenAI response failed.'));
+        return;
+      }
+      case 'error':
+        done = true;
+        emit(errorEvent(isJsonObject(data['error']) ? data['error'] : data, 'OpenAI reported an error in the stream.'));
+        return;
+      default:
+        return; // bookkeeping, `.done` summaries of what was streamed, and hosted-tool progress
+    }
+  }
+
+  function stopReason(response: JsonObject): StopReason {
+    if (response['status'] === 'incomplete') {
+      const details = response['incomplete_details'];
+      return isJsonObject(details) && details['reason'] === 'content_filter' ? 'refusal' : 'max_tokens';
+    }
+    if (refused) return 'refusal';
+    return calls > 0 ? 'tool_use' : 'end_turn';
+  }
+
+  function end(emit: IREmit): void {
+    if (done) return;
+    done = true;
+    emit({
+      type: 'error',
+      code: 'ended_early',
+      message: 'The OpenAI Responses stream ended before response.completed: the response is incomplete.',
+    });
+  }
+
+  return { push, end };
+}
+
+function errorEvent(error: JsonObject, fallback: string): { type: 'error'; message: string; code?: string } {
+  const code = typeof error['code'] === 'string' ? error['code'] : undefined;
+  return { type: 'error', message: typeof error['message'] === 'string' ? error['message'] : fallback, ...(code ? { code } : {}) };
+}

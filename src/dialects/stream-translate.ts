@@ -1,0 +1,139 @@
+/**
+ * Stream translation between wire dialects: upstream SSE bytes in one dialect become the caller's
+ * SSE bytes in another, through the IR stream events (`src/dialects/ir/stream.ts`).
+ *
+ * Per upstream chunk: bytes to SSE events (`SseEventDecoder`), each event to IR events (the
+ * `from` dialect's decoder), each IR event to SSE text (the `to` dialect's encoder), and one
+ * `TextEncoder` pass for the whole chunk. No event is held back beyond what a dialect needs
+ * (Gemini function calls are sent whole; Anthropic's `message_start` waits for the first output).
+ */
+import type { DialectId } from '../core/types.js';
+import { SseEventDecoder } from '../sse/events.js';
+import { createAnthropicStreamDecoder } from './anthropic-messages/stream-decode.js';
+import { createAnthropicStreamEncoder } from './anthropic-messages/stream-encode.js';
+import { createGeminiStreamDecoder } from './gemini-generate/stream-decode.js';
+import { createGeminiStreamEncoder } from './gemini-generate/stream-encode.js';
+import { createInteractionsStreamDecoder } from './gemini-interactions/stream-decode.js';
+import { createInteractionsStreamEncoder } from './gemini-interactions/stream-encode.js';
+import type { IREmit, StreamDecoder, StreamEncodeContext, StreamEncoder } from './ir/stream.js';
+import { createChatStreamDecoder } from './openai-chat/stream-decode.js';
+import { createChatStreamEncoder } from './openai-chat/stream-encode.js';
+import { createResponsesStreamDecoder } from './openai-responses/stream-decode.js';
+import { createResponsesStreamEncoder } from './openai-responses/stream-encode.js';
+
+const DECODERS: Readonly<Record<DialectId, () => StreamDecoder>> = {
+  'openai-responses': createResponsesStreamDecoder,
+  'openai-chat': createChatStreamDecoder,
+  'anthropic-messages': createAnthropicStreamDecoder,
+  'gemini-generate': createGeminiStreamDecoder,
+  'gemini-interactions': createInteractionsStreamDecoder,
+};
+
+const ENCODERS: Readonly<Record<DialectId, (ctx: StreamEncodeContext) => StreamEncoder>> = {
+  'openai-responses': createResponsesStreamEncoder,
+  'openai-chat': createChatStreamEncoder,
+  'anthropic-messages': createAnthropicStreamEncoder,
+  'gemini-generate': createGeminiStreamEncoder,
+  'gemini-interactions': createInteractionsStreamEncoder,
+};
+
+/** A fresh stream decoder (wire events to IR) for `dialect`. */
+export function createStreamDecoder(dialect: DialectId): StreamDecoder {
+  return DECODERS[dialect]();
+}
+
+/** A fresh stream encoder (IR to wire frames) for `dialect`. */
+export function createStreamEncoder(dialect: DialectId, ctx: StreamEncodeContext): StreamEncoder {
+  return ENCODERS[dialect](ctx);
+}
+
+/**
+ * Translates an upstream SSE body from dialect `from` into dialect `to`.
+ *
+ * - Same dialect in and out: the body is returned untouched (the router rewrites only the tier).
+ * - The served tier shows in the caller's own field (`service_tier`, `usage.service_tier`,
+ *   `usageMetadata.serviceTier`): the upstream's report when it gives one, else `ctx.servedTier`.
+ * - The output always ends with the caller's terminal event. If the upstream ends before its own
+ *   terminal event, sends an in-band error, or its connection fails, the caller gets its
+ *   dialect's failure event (`response.failed`, a chat `error` chunk, `event: error`, a Gemini
+ *   error chunk) — never a silently truncated stream.
+ * - Cancelling the returned stream cancels the upstream body.
+ *
+ * @example
+ * ```ts
+ * const upstream = await fetch('https://api.anthropic.com/v1/messages', init);
+ * const body = translateStream(upstream.body!, 'anthropic-messages', 'openai-responses', {
+ *   callerModel: 'claude-sonnet-4-5',
+ *   servedTier: 'standard',
+ * });
+ * return new Response(body, { headers: { 'content-type': 'text/event-stream' } });
+ * ```
+ */
+export function translateStream(
+  body: ReadableStream<Uint8Array>,
+  from: DialectId,
+  to: DialectId,
+  ctx: StreamEncodeContext,
+): ReadableStream<Uint8Array> {
+  if (from === to) return body;
+  const reader = body.getReader();
+  const sse = new SseEventDecoder();
+  const decoder = createStreamDecoder(from);
+  const encoder = createStreamEncoder(to, ctx);
+  const bytes = new TextEncoder();
+  let out = '';
+  let finished = false;
+  const emit: IREmit = (event) => {
+    if (event.type === 'finish' || event.type === 'error') finished = true;
+    out += encoder.push(event);
+  };
+
+  /** Returns and clears the text produced so far. */
+  function take(): string {
+    const text = out;
+    out = '';
+    return text;
+  }
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      // Read until some output exists, so each pull enqueues at most one chunk.
+      for (;;) {
+        let result: ReadableStreamReadResult<Uint8Array>;
+        try {
+          result = await reader.read();
+        } catch (error) {
+          emit({ type: 'error', code: 'network', message: `The upstream connection failed mid-stream (${describe(error)}).` });
+          controller.enqueue(bytes.encode(take()));
+          controller.close();
+          return;
+        }
+        if (result.done) {
+          for (const event of sse.end()) decoder.push(event, emit);
+          decoder.end(emit);
+          const text = take();
+          if (text !== '') controller.enqueue(bytes.encode(text));
+          controller.close();
+          return;
+        }
+        for (const event of sse.push(result.value)) decoder.push(event, emit);
+        const text = take();
+        if (text !== '') controller.enqueue(bytes.encode(text));
+        if (finished) {
+          // The caller has its terminal event: end its stream now and stop the upstream.
+          controller.close();
+          await reader.cancel().catch(() => undefined);
+          return;
+        }
+        if (text !== '') return;
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
