@@ -184,4 +184,19 @@ describe('openaiResponsesStream.failureFrame', () => {
     expect(last.response.error?.code).toBe('flex_failed_after_start');
     expect(last.response.error?.message).toMatch(/connection to the provider failed mid-stream/);
   });
+
+  it("the SDK's responses.stream() helper ends with the failed response as its final response", async () => {
+    const name = 'openai-responses-openai-reasoning-encrypted-content.1';
+    const bytes = transcriptSse(name);
+    const upstream = chunkedBody([bytes.subarray(0, 6000)]);
+    const outcome = await detectCommit(upstream.stream, openaiResponsesStream.rules);
+    if (outcome.type !== 'committed') throw new Error(`expected a commit, got ${outcome.reason}`);
+    const relayed = relayCommitted(outcome.stream, { isTerminal, failureFrame: (failure) => failureFrame(failure, { heldEvents: outcome.heldEvents }) });
+
+    const final = await sdkReading(relayed).responses.stream({ model: 'gpt-5', input: 'hi' }).finalResponse();
+    expect(final.status).toBe('failed');
+    expect(final.error?.code).toBe('flex_failed_after_start');
+    expect(final.error?.message).toMatch(/closed the stream .* without sending its final event/);
+    expect(final.id).toBe(json(transcriptEvents(name)[0]!)['response'].id);
+  });
 });
