@@ -4,7 +4,7 @@
  * response so they come back to the provider that made them.
  */
 import type { DialectId } from '../../core/types.js';
-import type { IREffort, IRReasoningConfig } from './request.js';
+import type { IREffort, IRReasoningConfig, IRReasoningPart } from './request.js';
 
 /**
  * Thinking budget, in tokens, that stands for each effort word. The first entry whose budget is
@@ -56,29 +56,9 @@ export function budgetFor(reasoning: IRReasoningConfig): number | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Foreign reasoning tokens
+// Reasoning from another provider, carried through a dialect's opaque slot
 
 const WRAP_PREFIX = 'flexroute:v1:';
-
-/** A reasoning token with the dialect that made it. */
-export interface CarriedSignature {
-  origin: DialectId;
-  signature: string;
-  redacted: boolean;
-}
-
-/**
- * Packs a reasoning token from `origin` into another dialect's opaque slot (Anthropic
- * `signature`, OpenAI `encrypted_content`, Interactions `signature`). The caller sends it back
- * unchanged on the next turn and {@link unwrapSignature} recovers it for the provider that made it.
- *
- * @example
- * wrapSignature({ origin: 'gemini-generate', signature: 'EtoF…', redacted: false })
- * // 'flexroute:v1:gemini-generate:signed:EtoF…'
- */
-export function wrapSignature(carried: CarriedSignature): string {
-  return `${WRAP_PREFIX}${carried.origin}:${carried.redacted ? 'redacted' : 'signed'}:${carried.signature}`;
-}
 
 const ORIGINS: readonly DialectId[] = [
   'openai-responses',
@@ -88,18 +68,67 @@ const ORIGINS: readonly DialectId[] = [
   'gemini-interactions',
 ];
 
-/** Reads a token from a dialect's opaque slot: a wrapped one names its origin, anything else is `own`'s. */
-export function unwrapSignature(text: string, own: DialectId): CarriedSignature {
-  if (text.startsWith(WRAP_PREFIX)) {
-    const rest = text.slice(WRAP_PREFIX.length);
-    const [origin, kind] = rest.split(':', 2);
-    if (origin !== undefined && kind !== undefined && (ORIGINS as readonly string[]).includes(origin)) {
-      return {
-        origin: origin as DialectId,
-        redacted: kind === 'redacted',
-        signature: rest.slice(origin.length + kind.length + 2),
-      };
-    }
+interface Carried {
+  origin: DialectId;
+  signature?: string;
+  redacted?: boolean;
+  id?: string;
+}
+
+function unwrap(token: string): Carried | undefined {
+  if (!token.startsWith(WRAP_PREFIX)) return undefined;
+  try {
+    const value: unknown = JSON.parse(token.slice(WRAP_PREFIX.length));
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { origin, signature, redacted, id } = value as Record<string, unknown>;
+    if (typeof origin !== 'string' || !(ORIGINS as readonly string[]).includes(origin)) return undefined;
+    return {
+      origin: origin as DialectId,
+      ...(typeof signature === 'string' ? { signature } : {}),
+      ...(redacted === true ? { redacted: true } : {}),
+      ...(typeof id === 'string' ? { id } : {}),
+    };
+  } catch {
+    return undefined;
   }
-  return { origin: own, signature: text, redacted: false };
+}
+
+/**
+ * What to write in `own`'s opaque reasoning slot (Anthropic thinking `signature`, OpenAI
+ * `encrypted_content`, Interactions thought `signature`) for a reasoning part: its own token when
+ * `own` made it; otherwise the part's origin, token and id packed into one string, which the
+ * caller sends back unchanged on the next turn and {@link reasoningFromSlot} unpacks for the
+ * provider that made it.
+ *
+ * @example
+ * reasoningSlot({ type: 'reasoning', origin: 'gemini-generate', signature: 'EtoF…' }, 'anthropic-messages')
+ * // 'flexroute:v1:{"origin":"gemini-generate","signature":"EtoF…"}'
+ */
+export function reasoningSlot(part: IRReasoningPart, own: DialectId): string | undefined {
+  if (part.origin === own) return part.signature;
+  const carried: Carried = {
+    origin: part.origin,
+    ...(part.signature !== undefined ? { signature: part.signature } : {}),
+    ...(part.redacted ? { redacted: true } : {}),
+    ...(part.id !== undefined ? { id: part.id } : {}),
+  };
+  return WRAP_PREFIX + JSON.stringify(carried);
+}
+
+/**
+ * A reasoning part read from `own`'s opaque slot (`token`), with the visible `text` and, for
+ * OpenAI, the item `id` beside it.
+ */
+export function reasoningFromSlot(token: string | undefined, own: DialectId, text: string | undefined, id?: string): IRReasoningPart {
+  const carried = token === undefined ? undefined : unwrap(token);
+  if (carried) {
+    return { type: 'reasoning', ...carried, ...(text ? { text } : {}) };
+  }
+  return {
+    type: 'reasoning',
+    origin: own,
+    ...(text ? { text } : {}),
+    ...(token !== undefined ? { signature: token } : {}),
+    ...(id !== undefined ? { id } : {}),
+  };
 }
