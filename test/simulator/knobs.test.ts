@@ -220,6 +220,13 @@ describe('malformedRate', () => {
     ).rejects.toBeInstanceOf(SyntaxError);
   });
 
+  it('non-streaming: a truncated JSON body the client cannot parse', async () => {
+    const s = await withFlex({ malformedRate: 1 });
+    const response = await postJson(`${s.openaiBaseUrl}/chat/completions`, chatBody());
+    expect(response.status).toBe(200);
+    await expect(response.json()).rejects.toBeInstanceOf(SyntaxError);
+  });
+
   it('Chat: a `data: {not json` chunk after content', async () => {
     const s = await withFlex({ malformedRate: 1 });
     const events = await readAllEvents(await postJson(`${s.openaiBaseUrl}/chat/completions`, chatBody({ stream: true })));
@@ -305,6 +312,20 @@ describe('script', () => {
     expect(response.status).toBe(418);
     expect(await response.json()).toEqual({ error: { message: 'teapot' } });
     expect(sim.requests[0]?.outcome).toBe('scripted_response');
+  });
+
+  it('turns a throwing script into a 500 that says so, and keeps serving', async () => {
+    sim = await startSimulator({
+      script: (r) => {
+        if (r.id === 1) throw new Error('boom');
+        return undefined;
+      },
+    });
+    const failed = await postJson(`${sim.openaiBaseUrl}/responses`, responsesBody());
+    expect(failed.status).toBe(500);
+    expect(((await failed.json()) as { error: { message: string } }).error.message).toContain('boom');
+    expect(sim.requests[0]?.outcome).toBe('status_500');
+    expect((await postJson(`${sim.openaiBaseUrl}/responses`, responsesBody())).status).toBe(200);
   });
 
   it('can be replaced at runtime, and setPools changes knobs live', async () => {
