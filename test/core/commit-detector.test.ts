@@ -168,6 +168,18 @@ describe('detectCommit: transport failures and aborts', () => {
     expect(body.cancelled).toBe(true);
   });
 
+  it('rules that throw reject detection and still cancel the body', async () => {
+    const body = chunkedBody([sse([responsesEvent('response.created')])], { then: 'hang' });
+    const bug = new Error('rules bug');
+    const throwing: CommitRules = {
+      classify: () => {
+        throw bug;
+      },
+    };
+    await expect(detectCommit(body.stream, throwing)).rejects.toBe(bug);
+    expect(body.cancelled).toBe(true);
+  });
+
   it('an already aborted signal rejects at once and cancels the body', async () => {
     const body = chunkedBody([sse([responsesEvent('response.created')])]);
     const reason = new Error('caller left');

@@ -246,6 +246,19 @@ describe('relayCommitted: cancellation', () => {
     expect(failures).toEqual([]);
   });
 
+  it('a tap that throws errors the stream and still cancels upstream', async () => {
+    const body = chunkedBody([transcriptSse(RESPONSES)], { then: 'hang' });
+    const bug = new Error('tap bug');
+    const relayed = relayCommitted(body.stream, {
+      failureFrame: recordingFailure().frame,
+      onEvent: () => {
+        throw bug;
+      },
+    });
+    await expect(relayed.getReader().read()).rejects.toBe(bug);
+    expect(body.cancelled).toBe(true);
+  });
+
   it('an already aborted signal cancels upstream before anything is read', async () => {
     const body = chunkedBody([transcriptSse(RESPONSES)]);
     const reason = new Error('gone');

@@ -90,6 +90,10 @@ export async function detectCommit(
         if (verdict === 'end') return fail('ended_early');
       }
     }
+  } catch (error) {
+    // An abort, or a bug in the rules: either way the flex connection must not stay open.
+    cancelQuietly(reader, error);
+    throw error;
   } finally {
     abort?.dispose();
   }

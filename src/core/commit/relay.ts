@@ -77,9 +77,11 @@ export function relayCommitted(stream: ReadableStream<Uint8Array>, options: Rela
 
   const finish = (): void => {
     finished = true;
+    partial = [];
     if (onAbort) signal?.removeEventListener('abort', onAbort);
   };
 
+  /** One upstream read, raced against the idle limit. */
   const read = (): Promise<ReadStep> => {
     const step = reader.read().then(
       (result): ReadStep => (result.done ? { kind: 'done' } : { kind: 'chunk', value: result.value }),
@@ -93,6 +95,68 @@ export function relayCommitted(stream: ReadableStream<Uint8Array>, options: Rela
         resolve(value);
       });
     });
+  };
+
+  /** Ends the client stream: whole frames were sent, now the failure frame, then close. */
+  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, kind: RelayFailureKind, message: string): void => {
+    finish();
+    const failure: RelayFailure = { kind, message };
+    if (lastEvent) failure.lastEvent = lastEvent;
+    controller.enqueue(failureFrame(failure));
+    controller.close();
+  };
+
+  /** Reads until something can be sent (a chunk that only extends the held-back frame sends nothing). */
+  const forward = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+    while (!finished) {
+      const step = await read();
+      if (finished) return; // cancelled or aborted while reading
+
+      switch (step.kind) {
+        case 'chunk': {
+          const chunk = step.value;
+          if (decoder) observe(decoder.push(chunk));
+          const end = scanner.scan(chunk);
+          if (end === -1) {
+            if (chunk.length > 0) partial.push(chunk);
+            continue;
+          }
+          const whole = concatBytes([...partial, chunk.subarray(0, end)]);
+          partial = end < chunk.length ? [chunk.subarray(end)] : [];
+          forwardedBytes += whole.length;
+          controller.enqueue(whole);
+          return;
+        }
+        case 'done': {
+          // A final event whose blank line never came still counts (lenient clients dispatch it).
+          if (decoder) observe(decoder.end({ includeUnterminated: true }));
+          if (isTerminal && !terminalSeen) {
+            fail(controller, 'ended_early', `The provider closed the stream after ${forwardedBytes} bytes without sending its final event, so the response is cut short.`);
+            return;
+          }
+          const rest = concatBytes(partial);
+          finish();
+          if (rest.length > 0) controller.enqueue(rest);
+          controller.close();
+          return;
+        }
+        case 'stall':
+          reader.cancel(new Error(`flexroute: upstream idle for ${idleMs} ms`)).catch(() => undefined);
+          if (terminalSeen) closeQuietly(controller);
+          else fail(controller, 'stall', `The provider sent no bytes for ${idleMs} ms after the response had started (idle limit ${idleMs} ms), so the router closed the stream.`);
+          return;
+        case 'error':
+          if (terminalSeen) closeQuietly(controller);
+          else fail(controller, 'network', `The connection to the provider failed mid-stream after ${forwardedBytes} bytes (${describeError(step.error)}).`);
+          return;
+      }
+    }
+  };
+
+  /** After the final event, a cut or a stall changes nothing for the client: just close. */
+  const closeQuietly = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
+    finish();
+    controller.close();
   };
 
   return new ReadableStream<Uint8Array>(
@@ -110,70 +174,18 @@ export function relayCommitted(stream: ReadableStream<Uint8Array>, options: Rela
       },
 
       async pull(controller) {
-        const fail = (kind: RelayFailureKind, message: string): void => {
+        try {
+          await forward(controller);
+        } catch (error) {
+          // A throwing tap or failure frame errors the stream; upstream must not be left open.
           finish();
-          partial = [];
-          const failure: RelayFailure = { kind, message };
-          if (lastEvent) failure.lastEvent = lastEvent;
-          controller.enqueue(failureFrame(failure));
-          controller.close();
-        };
-        const closeComplete = (): void => {
-          finish();
-          partial = [];
-          controller.close();
-        };
-
-        // Loop until something is enqueued: a chunk that only extends the held-back frame sends nothing.
-        while (!finished) {
-          const step = await read();
-          if (finished) return; // cancelled or aborted while reading
-
-          if (step.kind === 'chunk') {
-            const chunk = step.value;
-            if (decoder) observe(decoder.push(chunk));
-            const end = scanner.scan(chunk);
-            if (end === -1) {
-              if (chunk.length > 0) partial.push(chunk);
-              continue;
-            }
-            const whole = concatBytes([...partial, chunk.subarray(0, end)]);
-            partial = end < chunk.length ? [chunk.subarray(end)] : [];
-            forwardedBytes += whole.length;
-            controller.enqueue(whole);
-            return;
-          }
-
-          if (step.kind === 'done') {
-            // An event left unterminated at the very end still counts (lenient clients dispatch it).
-            if (decoder) observe(decoder.end({ includeUnterminated: true }));
-            if (!isTerminal || terminalSeen) {
-              const rest = concatBytes(partial);
-              finish();
-              if (rest.length > 0) controller.enqueue(rest);
-              controller.close();
-              return;
-            }
-            fail('ended_early', `The provider closed the stream after ${forwardedBytes} bytes without sending its final event, so the response is cut short.`);
-            return;
-          }
-
-          if (step.kind === 'stall') {
-            reader.cancel(new Error(`flexroute: upstream idle for ${idleMs} ms`)).catch(() => undefined);
-            if (terminalSeen) closeComplete();
-            else fail('stall', `The provider sent no bytes for ${idleMs} ms after the response had started (idle limit ${idleMs} ms), so the router closed the stream.`);
-            return;
-          }
-
-          if (terminalSeen) closeComplete();
-          else fail('network', `The connection to the provider failed mid-stream after ${forwardedBytes} bytes (${describeError(step.error)}).`);
-          return;
+          reader.cancel(error).catch(() => undefined);
+          throw error;
         }
       },
 
       cancel(reason) {
         finish();
-        partial = [];
         return reader.cancel(reason);
       },
     },
