@@ -42,6 +42,7 @@ export class EventStream<Event extends StreamEvent = StreamEvent> implements Asy
   readonly #response: Response;
   readonly #scope: RequestScope;
   #iterated = false;
+  #closed = false;
   #reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
 
   /** @internal Made by the client; not meant to be constructed by users. */
@@ -63,6 +64,7 @@ export class EventStream<Event extends StreamEvent = StreamEvent> implements Asy
   /** Stops reading: cancels the rest of the answer and releases its connection. Safe to call twice. */
   async close(): Promise<void> {
     this.#iterated = true;
+    this.#closed = true;
     // Mid-iteration, cancelling the reader ends the loop quietly (its pending read reports done).
     if (this.#reader) await this.#reader.cancel().catch(() => undefined);
     else await this.#response.body?.cancel().catch(() => undefined);
@@ -94,7 +96,9 @@ export class EventStream<Event extends StreamEvent = StreamEvent> implements Asy
         if (chunk.done) break;
         this.#scope.touch();
         for (const sse of decoder.push(chunk.value)) {
-          if (sse.data === '[DONE]') return;
+          // One chunk can hold many events: stop at once when the request was cancelled or closed meanwhile.
+          this.#scope.throwIfAborted();
+          if (this.#closed || sse.data === '[DONE]') return;
           yield this.#parse(sse);
         }
       }

@@ -42,6 +42,14 @@ export class RequestScope {
     return this.#controller.signal;
   }
 
+  /** Throws the reason the request was cancelled, if it was (so no buffered event outlives a cancel). */
+  throwIfAborted(): void {
+    if (this.#controller.signal.aborted) {
+      this.finish();
+      throw this.#controller.signal.reason;
+    }
+  }
+
   /** Something arrived: restart the idle timer. */
   touch(): void {
     if (this.#finished || this.#controller.signal.aborted) return;

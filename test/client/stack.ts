@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
 import { createRouter } from '../../src/router/create-router.js';
 import type { RouterOptions } from '../../src/router/options.js';
@@ -12,8 +12,11 @@ export interface Stack {
   baseURL: string;
   /** Requests that reached the router's HTTP server. */
   routerRequests: number;
-  /** Open TCP connections to the router right now. */
-  routerConnections(): Promise<number>;
+  /**
+   * Open TCP connections to the router that have carried a request. (Connections a client pool
+   * opened but never used are the pool's business, not a request's.)
+   */
+  openRequestConnections(): number;
   close(): Promise<void>;
 }
 
@@ -22,8 +25,11 @@ export async function startStack(options: { sim?: SimulatorOptions; router?: Rou
   const router = createRouter({ upstreams: { openai: sim.openaiBaseUrl }, keys: { openai: 'sk-test' }, env: {}, ...options.router });
   const listener = toNodeListener(router);
   const stack = { routerRequests: 0 } as Stack;
+  const used = new Set<Socket>();
   const server: Server = createServer((req, res) => {
     stack.routerRequests += 1;
+    used.add(req.socket);
+    req.socket.once('close', () => used.delete(req.socket));
     listener(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -31,7 +37,7 @@ export async function startStack(options: { sim?: SimulatorOptions; router?: Rou
   return Object.assign(stack, {
     sim,
     baseURL: `http://127.0.0.1:${port}/v1`,
-    routerConnections: () => new Promise<number>((resolve, reject) => server.getConnections((err, n) => (err ? reject(err) : resolve(n)))),
+    openRequestConnections: () => used.size,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
