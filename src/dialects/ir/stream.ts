@@ -4,7 +4,8 @@
  * translating a stream is decode, then encode. See `src/dialects/stream-translate.ts`.
  *
  * The event contract decoders guarantee and encoders rely on:
- * - `start` comes first, exactly once.
+ * - `start` comes first, exactly once; only a stream that fails before it starts (an Anthropic
+ *   `error` as the first event, say) is a lone `error`.
  * - Output is a sequence of *blocks* (text, reasoning or one tool call), each named by an `index`
  *   that is unique within the response and grows. A block begins with its first event
  *   (`text-delta`, `reasoning-delta`, `reasoning-signature` or `tool-call-start`) and ends with

@@ -248,9 +248,11 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
       case 'error': {
         done = true;
         const text = ensureStarted();
+        // The item cut short is shown as it stood, marked incomplete, after the finished ones.
+        const partial = current ? [{ ...finalItem(current), status: 'incomplete' }] : [];
         const body = response('failed', {
           error: { code: event.code ?? 'server_error', message: event.message },
-          output,
+          output: [...output, ...partial],
           ...(usage ? { usage: wireUsage(usage) } : {}),
         });
         return text + frame('response.failed', { response: body });
