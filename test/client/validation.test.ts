@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlexRoute, FlexRouteError, FlexRouteValidationError } from '../../src/client/index.js';
+import { FlexRoute, FlexRouteError, FlexRouteValidationError, type ResponsesCreateBody } from '../../src/client/index.js';
 import { createRouter } from '../../src/router/create-router.js';
 import { countingFetch, routerAnswer, startStack, type Stack } from './stack.js';
 
@@ -13,10 +13,14 @@ const PATH: Record<Endpoint, string> = {
   messages: '/messages',
 };
 
-function create(client: FlexRoute, endpoint: Endpoint, body: unknown) {
-  const resource = endpoint === 'chat' ? client.chat.completions : client[endpoint];
+/** Sends any value as the body (the point is bodies the types would refuse). */
+function create(client: FlexRoute, endpoint: Endpoint, body: unknown): Promise<unknown> {
+  const resource: { create(body: never): Promise<unknown> } = endpoint === 'chat' ? client.chat.completions : client[endpoint];
   return resource.create(body as never);
 }
+
+/** A whole (non-streaming) Responses body, typed from loose test data. */
+const responsesBody = (body: Record<string, unknown>) => body as ResponsesCreateBody & { stream?: false };
 
 const good: Record<Endpoint, Record<string, unknown>> = {
   responses: { model: 'gpt-5-mini', input: 'Hi', start_within: 'default' },
@@ -105,7 +109,7 @@ describe('local validation refuses what the router refuses, with its words, befo
     const spy = countingFetch();
     const client = new FlexRoute({ baseURL: stack.baseURL, fetch: spy.fetch });
     // `service_tier: undefined` is not sent, so it is not an error; `model: undefined` is a missing model.
-    const res = await client.responses.create({ ...good.responses, service_tier: undefined } as never);
+    const res = await client.responses.create(responsesBody({ ...good.responses, service_tier: undefined }));
     expect(res['object']).toBe('response');
     await expect(create(client, 'responses', { ...good.responses, model: undefined })).rejects.toMatchObject({ code: 'missing_model' });
     expect(spy.calls).toHaveLength(1);
@@ -123,7 +127,7 @@ describe('local validation refuses what the router refuses, with its words, befo
 
   it('the x-start-within header alone satisfies the requirement, as on the router', async () => {
     const client = new FlexRoute({ baseURL: stack.baseURL });
-    const res = await client.responses.create(without(good.responses, 'start_within') as never, { headers: { 'x-start-within': 'default' } });
+    const res = await client.responses.create(responsesBody(without(good.responses, 'start_within')), { headers: { 'x-start-within': 'default' } });
     expect(res['service_tier']).toBe('default');
   });
 });
