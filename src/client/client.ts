@@ -1,3 +1,4 @@
+import { describeReceived } from '../core/errors.js';
 import { asyncDispose } from './dispose-symbol.js';
 import { ENDPOINTS, type EndpointSpec } from './endpoints.js';
 import { FlexRouteConnectionError, FlexRouteError } from './errors.js';
@@ -28,6 +29,26 @@ function environment(name: string): string | undefined {
   const proc = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   const value = proc?.env?.[name];
   return value === undefined || value === '' ? undefined : value;
+}
+
+/** The base URL without trailing slashes; refuses what `fetch` could not use, before any request. */
+function checkBaseURL(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new TypeError(
+      `baseURL must be an absolute http(s) URL of the router including its /v1 path, e.g. "http://127.0.0.1:8080/v1"; got ${describeReceived(raw)}.`,
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    // Never echoed: it holds a credential.
+    throw new TypeError('baseURL must not carry a user name or password; pass the key as apiKey instead, e.g. new FlexRoute({ baseURL: "http://127.0.0.1:8080/v1", apiKey }).');
+  }
+  return raw.replace(/\/+$/, '');
 }
 
 function positiveMs(value: number, name: string): number {
@@ -83,7 +104,7 @@ export class FlexRoute {
   #closed = false;
 
   constructor(options: FlexRouteOptions = {}) {
-    this.baseURL = (options.baseURL ?? environment('FLEXROUTE_BASE_URL') ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.baseURL = checkBaseURL(options.baseURL ?? environment('FLEXROUTE_BASE_URL') ?? DEFAULT_BASE_URL);
     this.#apiKey = options.apiKey ?? environment('FLEXROUTE_API_KEY');
     const fetchImpl = options.fetch;
     this.#fetch = fetchImpl ? (url, init) => fetchImpl(url, init) : (url, init) => globalThis.fetch(url, init);
