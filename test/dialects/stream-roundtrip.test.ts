@@ -33,6 +33,7 @@ function expectSameForCaller(back: StreamSummary, original: StreamSummary, to: D
     }),
   );
   expect(back.stopReason).toBe(expectedStopReason(original.stopReason, to));
+  expect(back.servedTier).toBe(original.servedTier);
   if (original.error) {
     expect(back.error?.message).toBe(original.error.message);
   } else {

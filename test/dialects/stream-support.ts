@@ -5,7 +5,7 @@
  */
 import type { DialectId } from '../../src/core/types.js';
 import { decodeAll, encodeAll, type IRStreamEvent, type StreamEncodeContext } from '../../src/dialects/ir/stream.js';
-import type { IRUsage, StopReason } from '../../src/dialects/ir/common.js';
+import type { IRUsage, ServedTier, StopReason } from '../../src/dialects/ir/common.js';
 import { createStreamDecoder, createStreamEncoder } from '../../src/dialects/stream-translate.js';
 import { parseSseEvents, type SseEvent } from '../../src/sse/events.js';
 import { encodeSseText } from '../../src/sse/frames.js';
@@ -85,6 +85,8 @@ export interface StreamSummary {
   signatures: string[];
   toolCalls: ToolCallSummary[];
   stopReason?: StopReason;
+  /** The tier the stream reports serving (at its end, else at its start). */
+  servedTier?: ServedTier;
   usage?: IRUsage;
   error?: { message: string; code?: string };
 }
@@ -115,11 +117,15 @@ export function summarize(events: readonly IRStreamEvent[]): StreamSummary {
         if (entry) entry.raw += event.argumentsDelta;
         break;
       }
+      case 'start':
+        if (event.servedTier) summary.servedTier = event.servedTier;
+        break;
       case 'usage':
         summary.usage = event.usage;
         break;
       case 'finish':
         summary.stopReason = event.stopReason;
+        if (event.servedTier) summary.servedTier = event.servedTier;
         if (event.usage) summary.usage = event.usage;
         break;
       case 'error':

@@ -7,7 +7,7 @@
  * results) are skipped whole: they are the provider's own actions, not something the caller runs.
  */
 import type { SseEvent } from '../../sse/events.js';
-import type { IRUsage, StopReason } from '../ir/common.js';
+import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { parseJsonObject } from '../stream-json.js';
 
@@ -48,6 +48,8 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   /** Anthropic block indexes we translate (skipped block kinds are absent). */
   const open = new Set<number>();
   let stopReason: StopReason = 'end_turn';
+  /** A tier reported after message_start (Anthropic itself reports it only there; translated streams may know it later). */
+  let lateTier: ServedTier | undefined;
   let done = false;
 
   function push(sse: SseEvent, emit: IREmit): void {
@@ -114,7 +116,9 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
       case 'message_delta': {
         const delta = (data.delta ?? {}) as { stop_reason?: string | null };
         if (delta.stop_reason) stopReason = STOP_REASONS[delta.stop_reason] ?? 'end_turn';
-        mergeUsage(usage, data.usage as AnthropicUsage | undefined);
+        const wire = data.usage as AnthropicUsage | undefined;
+        mergeUsage(usage, wire);
+        lateTier = servedTierFromWire(wire?.service_tier) ?? lateTier;
         emit({ type: 'usage', usage: { ...usage } });
         return;
       }
@@ -122,7 +126,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         done = true;
         for (const index of open) emit({ type: 'block-end', index });
         open.clear();
-        emit({ type: 'finish', stopReason, usage: { ...usage } });
+        emit({ type: 'finish', stopReason, usage: { ...usage }, ...(lateTier ? { servedTier: lateTier } : {}) });
         return;
       case 'error': {
         done = true;

@@ -121,7 +121,7 @@ function assemble(events: Iterable<SseEvent>): Assembly {
   };
 }
 
-/** Delta kinds and the block field each one appends to (signatures replace rather than append). */
+/** Delta kinds and the block field each one appends to (a signature arrives whole and replaces). */
 const APPEND_FIELDS: Readonly<Record<string, readonly [deltaField: string, blockField: string]>> = {
   text_delta: ['text', 'text'],
   thinking_delta: ['thinking', 'thinking'],
@@ -134,7 +134,7 @@ function applyDelta(underway: BlockUnderway, delta: JsonObject): void {
     const [from, to] = append;
     underway.block[to] = String(underway.block[to] ?? '') + String(delta[from] ?? '');
   } else if (kind === 'signature_delta') {
-    underway.block['signature'] = String(underway.block['signature'] ?? '') + String(delta['signature'] ?? '');
+    underway.block['signature'] = String(delta['signature'] ?? ''); // whole, as the Anthropic SDK takes it
   } else if (kind === 'input_json_delta') {
     underway.json += String(delta['partial_json'] ?? '');
   } else if (kind === 'citations_delta' && delta['citation'] !== undefined) {

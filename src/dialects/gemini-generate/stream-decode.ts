@@ -57,7 +57,7 @@ export function createGeminiStreamDecoder(): StreamDecoder {
   let done = false;
   let responseId = '';
   let nextIndex = 0;
-  let current: { index: number; kind: BlockKind } | undefined;
+  let current: { index: number; kind: BlockKind; signed: boolean } | undefined;
   let calls = 0;
   let usage: IRUsage | undefined;
   let tier: ServedTier | undefined;
@@ -70,13 +70,21 @@ export function createGeminiStreamDecoder(): StreamDecoder {
   function enter(kind: BlockKind, emit: IREmit): number {
     if (current?.kind === kind) return current.index;
     endCurrent(emit);
-    current = { index: nextIndex++, kind };
+    current = { index: nextIndex++, kind, signed: false };
     return current.index;
+  }
+
+  /** Each signature gets a reasoning block of its own (a block carries at most one). */
+  function reasoningSignature(value: string, emit: IREmit): void {
+    if (current?.kind === 'reasoning' && current.signed) endCurrent(emit);
+    const index = enter('reasoning', emit);
+    if (current) current.signed = true;
+    emit({ type: 'reasoning-signature', index, signature: value });
   }
 
   function part(value: unknown, emit: IREmit): void {
     if (!isJsonObject(value)) return;
-    const signature = typeof value['thoughtSignature'] === 'string' ? value['thoughtSignature'] : undefined;
+    const signature = typeof value['thoughtSignature'] === 'string' && value['thoughtSignature'] !== '' ? value['thoughtSignature'] : undefined;
     const call = value['functionCall'];
     if (isJsonObject(call)) {
       endCurrent(emit);
@@ -91,14 +99,13 @@ export function createGeminiStreamDecoder(): StreamDecoder {
     if (typeof value['text'] !== 'string') return;
     const text = value['text'];
     if (value['thought'] === true) {
-      const index = enter('reasoning', emit);
-      emit({ type: 'reasoning-delta', index, text });
-      if (signature) emit({ type: 'reasoning-signature', index, signature });
+      emit({ type: 'reasoning-delta', index: enter('reasoning', emit), text });
+      if (signature) reasoningSignature(signature, emit);
       return;
     }
     if (text !== '') emit({ type: 'text-delta', index: enter('text', emit), text });
     // A signature on a plain text part belongs to the model's hidden reasoning: keep it as such.
-    if (signature) emit({ type: 'reasoning-signature', index: enter('reasoning', emit), signature });
+    if (signature) reasoningSignature(signature, emit);
   }
 
   function push(sse: SseEvent, emit: IREmit): void {

@@ -99,7 +99,7 @@ function applyDelta(underway: StepUnderway, delta: JsonObject): void {
   else if (type === 'thought_summary' && isJsonObject(delta['content'])) {
     appendText(underway.step, 'summary', String(delta['content']['text'] ?? ''));
   } else if (type === 'thought_signature') {
-    underway.step['signature'] = `${String(underway.step['signature'] ?? '')}${String(delta['signature'] ?? '')}`;
+    underway.step['signature'] = String(delta['signature'] ?? ''); // a signature arrives whole
   } else if (type === 'arguments_delta') underway.args += String(delta['arguments'] ?? '');
 }
 

@@ -10,6 +10,7 @@
  *   that is unique within the response and grows. A block begins with its first event
  *   (`text-delta`, `reasoning-delta`, `reasoning-signature` or `tool-call-start`) and ends with
  *   `block-end`. Blocks do not overlap: the previous block has ended before the next begins.
+ * - A reasoning block carries at most one `reasoning-signature`.
  * - `usage` may come at any time and carries running totals (the last one wins).
  * - The stream ends with exactly one `finish` or one `error`; nothing follows either.
  */

@@ -217,7 +217,7 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
       }
       case 'reasoning-signature': {
         const text = enter(event.index, 'reasoning', 'rs');
-        if (current?.kind === 'reasoning') current.signature = (current.signature ?? '') + event.signature;
+        if (current?.kind === 'reasoning') current.signature = event.signature;
         return text;
       }
       case 'tool-call-start':
