@@ -106,3 +106,30 @@ describe('options', () => {
     expect(JSON.stringify(client)).not.toContain('do-not-print');
   });
 });
+
+describe('a fetch with its own pool', () => {
+  it('works as the transport, and closing that pool afterwards releases every connection', async () => {
+    const { createUndiciFetch } = await import('../../src/hosts/undici-fetch.js');
+    const own = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const connections = () => new Promise<number>((resolve, reject) => own.getConnections((err, n) => (err ? reject(err) : resolve(n))));
+    const transport = createUndiciFetch();
+    try {
+      {
+        await using client = new FlexRoute({ baseURL: `http://127.0.0.1:${(own.address() as AddressInfo).port}/v1`, fetch: transport.fetch });
+        expect(await client.responses.create(body)).toEqual({ ok: true });
+      }
+      expect(await connections()).toBe(1); // kept alive in the pool, as a pool should
+      await transport.close();
+      const deadline = Date.now() + 5_000;
+      while ((await connections()) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await connections()).toBe(0);
+    } finally {
+      own.closeAllConnections();
+      await new Promise<void>((resolve) => own.close(() => resolve()));
+    }
+  });
+});
