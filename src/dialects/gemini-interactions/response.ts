@@ -1,0 +1,138 @@
+/**
+ * Gemini Interactions `interaction` bodies to and from the IR.
+ *
+ * Steps a model turn can hold: `thought` (reasoning token and summary), `model_output` (text),
+ * `function_call`; provider-run tool steps (`google_search_call` …) are not carried. Status says
+ * how it stopped: `requires_action` waits for function results. Usage: Interactions counts
+ * thought and tool-use tokens apart; the IR counts them in output and input.
+ */
+import type { StopReason } from '../ir/common.js';
+import { argumentsToObject } from '../ir/arguments.js';
+import { asArray, asCount, asObject, asString } from '../ir/read.js';
+import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
+import type { JsonObject } from '../ir/request.js';
+import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
+import { createdSeconds } from '../ir/response.js';
+import { readTierWord, writeTierWord } from '../ir/tiers.js';
+
+const DIALECT = 'gemini-interactions';
+
+const STOP_REASONS: Readonly<Record<string, StopReason>> = {
+  completed: 'end_turn',
+  requires_action: 'tool_use',
+  incomplete: 'max_tokens',
+  budget_exceeded: 'max_tokens',
+  failed: 'error',
+  cancelled: 'error',
+};
+
+const STATUSES: Readonly<Record<StopReason, string>> = {
+  end_turn: 'completed',
+  stop_sequence: 'completed',
+  refusal: 'completed',
+  tool_use: 'requires_action',
+  max_tokens: 'incomplete',
+  error: 'failed',
+};
+
+function summaryText(step: JsonObject): string {
+  return asArray(step['summary'])
+    .map((content) => asString(asObject(content)['text']) ?? '')
+    .join('');
+}
+
+/** Reads an `interaction` body (non-streaming, or `interaction.completed`'s `interaction`). */
+export function decodeInteractionsResponse(body: Record<string, unknown>): IRResponse {
+  const content: IROutputPart[] = [];
+  for (const raw of asArray(body['steps'])) {
+    const step = asObject(raw);
+    switch (step['type']) {
+      case 'thought':
+        content.push(reasoningFromSlot(asString(step['signature']) || undefined, DIALECT, summaryText(step)));
+        break;
+      case 'model_output':
+        for (const item of asArray(step['content'])) {
+          const text = asString(asObject(item)['text']);
+          if (asObject(item)['type'] === 'text' && text) content.push({ type: 'text', text });
+        }
+        break;
+      case 'function_call':
+        content.push({ type: 'tool_call', id: asString(step['id']) ?? '', name: asString(step['name']) ?? '', arguments: JSON.stringify(step['arguments'] ?? {}) });
+        break;
+    }
+  }
+  const usage = asObject(body['usage']);
+  const thoughts = asCount(usage['total_thought_tokens']);
+  const created = typeof body['created'] === 'string' ? Date.parse(body['created']) : NaN;
+  let stopReason = STOP_REASONS[asString(body['status']) ?? ''] ?? 'end_turn';
+  if (stopReason === 'end_turn' && content.some((part) => part.type === 'tool_call')) stopReason = 'tool_use';
+  return {
+    id: asString(body['id']) ?? '',
+    model: asString(body['model']) ?? '',
+    content,
+    stopReason,
+    usage: {
+      inputTokens: asCount(usage['total_input_tokens']) + asCount(usage['total_tool_use_tokens']),
+      cachedInputTokens: asCount(usage['total_cached_tokens']),
+      outputTokens: asCount(usage['total_output_tokens']) + thoughts,
+      reasoningTokens: thoughts,
+    },
+    servedTier: readTierWord(DIALECT, body['service_tier']),
+    ...(Number.isFinite(created) ? { createdAt: Math.floor(created / 1000) } : {}),
+  };
+}
+
+function steps(ir: IRResponse): JsonObject[] {
+  const out: JsonObject[] = [];
+  let run: JsonObject[] = [];
+  const flush = (): void => {
+    if (run.length > 0) out.push({ type: 'model_output', content: run });
+    run = [];
+  };
+  for (const part of ir.content) {
+    if (part.type === 'text' || part.type === 'refusal') {
+      run.push({ type: 'text', text: part.text });
+      continue;
+    }
+    flush();
+    if (part.type === 'reasoning') {
+      const signature = reasoningSlot(part, DIALECT);
+      out.push({
+        type: 'thought',
+        ...(signature !== undefined ? { signature } : {}),
+        ...(part.text !== undefined ? { summary: [{ type: 'text', text: part.text }] } : {}),
+      });
+      continue;
+    }
+    if (part.signature !== undefined) {
+      out.push({ type: 'thought', signature: reasoningSlot({ type: 'reasoning', origin: 'gemini-generate', signature: part.signature }, DIALECT) });
+    }
+    out.push({ type: 'function_call', id: part.id, name: part.name, arguments: argumentsToObject(part.arguments, part.kind) });
+  }
+  flush();
+  return out;
+}
+
+/** Writes the IR as an `interaction` body, with the served tier in `service_tier`. */
+export function encodeInteractionsResponse(ir: IRResponse, ctx: ResponseEncodeContext): Record<string, unknown> {
+  const created = new Date(createdSeconds(ir, ctx) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const tier = writeTierWord(DIALECT, ir.servedTier);
+  return {
+    id: ir.id,
+    object: 'interaction',
+    model: ctx.callerModel,
+    status: STATUSES[ir.stopReason],
+    created,
+    updated: created,
+    ...(tier !== undefined ? { service_tier: tier } : {}),
+    usage: {
+      total_input_tokens: ir.usage.inputTokens,
+      total_cached_tokens: ir.usage.cachedInputTokens,
+      total_output_tokens: ir.usage.outputTokens - ir.usage.reasoningTokens,
+      total_thought_tokens: ir.usage.reasoningTokens,
+      total_tool_use_tokens: 0,
+      total_tokens: ir.usage.inputTokens + ir.usage.outputTokens,
+    },
+    steps: steps(ir),
+  };
+}
