@@ -54,6 +54,9 @@ export class EventStream<Event extends StreamEvent = StreamEvent> implements Asy
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Event> {
+    if (this.#closed) {
+      throw new TypeError('This stream was closed, so there is nothing left to read. Iterate it before calling close() (or leaving its `await using` block).');
+    }
     if (this.#iterated) {
       throw new TypeError('This stream was already iterated; an EventStream can be read once. Keep the events you need as you read them.');
     }

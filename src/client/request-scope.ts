@@ -65,6 +65,9 @@ export class RequestScope {
         ),
       );
     }, timeoutMs);
+    // The timer only guards the request; it must not keep a Node process alive on its own (an
+    // abandoned, never-read stream would otherwise hold the process for the whole timeout).
+    (this.#timer as { unref?: () => void }).unref?.();
   }
 
   /** Ends the request on the client's behalf (its `close()`). */
