@@ -2,10 +2,20 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The library: ESM first, with a CJS build and types for both.
-    entry: { index: 'src/index.ts', 'simulator/index': 'src/simulator/index.ts' },
+    // The library: one entry per `exports` subpath (package.json), ESM first, with a CJS build
+    // and types for both. Shared code goes to chunks in both formats, so `flexroute` and
+    // `flexroute/core` hand out the same classes (`instanceof RouterError` holds across them).
+    entry: {
+      index: 'src/index.ts',
+      core: 'src/core.ts',
+      router: 'src/router.ts',
+      node: 'src/node.ts',
+      client: 'src/client/index.ts',
+      simulator: 'src/simulator/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
+    splitting: true,
     sourcemap: true,
     clean: true,
     treeshake: true,

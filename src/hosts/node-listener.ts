@@ -1,11 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Handler } from '../router/handler.js';
+import { checkRouterNotFound } from './router-not-found.js';
 
 /** A Node request handler, also usable as Express / Connect middleware. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
 
+/** Options of {@link toNodeListener}. */
+export interface NodeListenerOptions {
+  /**
+   * As middleware (called with `next`), hand requests the router has no endpoint for (its own
+   * `404 not_found`) to `next()`, so the app's later routes and its 404 page answer them.
+   * Default `true`. Set `false` to answer them with the router's JSON 404. Without `next`
+   * (plain `http.createServer`) the router always answers.
+   */
+  fallthrough?: boolean;
+}
+
 /** An `IncomingMessage` that a body parser (e.g. `express.json()`) may already have read. */
-type MaybeParsed = IncomingMessage & { body?: unknown; originalUrl?: string };
+type MaybeParsed = IncomingMessage & { body?: unknown };
 
 /**
  * Adapts a Fetch-API handler to Node's `http` server, and to Express middleware mounted on a
@@ -19,8 +31,14 @@ type MaybeParsed = IncomingMessage & { body?: unknown; originalUrl?: string };
  * import { createRouter, toNodeListener } from 'flexroute';
  * createServer(toNodeListener(createRouter())).listen(8080);
  * ```
+ * @example Express 5: the router's endpoints under /llm, every other path to the app's routes.
+ * ```ts
+ * app.use(express.json());
+ * app.use('/llm', toNodeListener(createRouter())); // POST /llm/v1/responses
+ * ```
  */
-export function toNodeListener(handler: Handler): NodeListener {
+export function toNodeListener(handler: Handler, options: NodeListenerOptions = {}): NodeListener {
+  const fallthrough = options.fallthrough ?? true;
   return function flexrouteNodeListener(req, res, next) {
     const abort = new AbortController();
     res.once('close', () => {
@@ -33,10 +51,16 @@ export function toNodeListener(handler: Handler): NodeListener {
       fail(res, err, next);
       return;
     }
-    handler(request).then(
-      (response) => writeResponse(response, res, abort.signal),
-      (err) => fail(res, err, next),
-    );
+    handler(request)
+      .then(async (response) => {
+        if (next && fallthrough) {
+          const check = await checkRouterNotFound(response);
+          if (check.notFound) return next();
+          response = check.response;
+        }
+        return writeResponse(response, res, abort.signal);
+      })
+      .catch((err: unknown) => fail(res, err, next));
   };
 }
 
@@ -58,6 +82,9 @@ function fail(res: ServerResponse, err: unknown, next?: (err?: unknown) => void)
   );
 }
 
+// Headers that described the body as it arrived; a body parser has decoded it since.
+const BODY_FRAMING = ['content-length', 'content-encoding', 'transfer-encoding'];
+
 function toRequest(req: MaybeParsed, signal: AbortSignal): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
@@ -65,42 +92,84 @@ function toRequest(req: MaybeParsed, signal: AbortSignal): Request {
     const name = raw[i]!;
     if (name.charCodeAt(0) !== 58 /* ':' pseudo-headers of HTTP/2 */) headers.append(name, raw[i + 1]!);
   }
-  const host = req.headers.host ?? 'localhost';
-  const url = `http://${host}${req.url ?? '/'}`;
+  const url = requestUrl(req);
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal });
 
   // A body parser (express.json(), body-parser) already consumed the stream: pass its result on.
-  const consumed = req.readableEnded || (req as { _body?: boolean })._body === true;
-  if (consumed && req.body !== undefined) {
-    headers.delete('content-length');
-    const parsed = req.body;
-    if (typeof parsed === 'string') return new Request(url, { method, headers, signal, body: parsed });
-    if (parsed instanceof Uint8Array) return new Request(url, { method, headers, signal, body: new Uint8Array(parsed) });
-    headers.set('content-type', 'application/json');
-    return new Request(url, { method, headers, signal, body: JSON.stringify(parsed) });
+  if (req.readableEnded || (req.complete && !req.readable)) {
+    for (const name of BODY_FRAMING) headers.delete(name);
+    return new Request(url, { method, headers, signal, body: parsedBody(req.body, headers) });
   }
-  return new Request(url, { method, headers, signal, body: nodeBodyStream(req), duplex: 'half' } as RequestInit);
+  return new Request(url, { method, headers, signal, body: nodeBodyStream(req, signal), duplex: 'half' } as RequestInit);
 }
 
-/** The request body as a web stream, pausing the socket while the reader is behind. */
-function nodeBodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      req.on('data', (chunk: Buffer) => {
-        controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-        if ((controller.desiredSize ?? 1) <= 0) req.pause();
-      });
-      req.once('end', () => controller.close());
-      req.once('error', (err) => controller.error(err));
+/** Only the path and query route; the host is kept when it is a valid one, for the handler's eyes. */
+function requestUrl(req: IncomingMessage): string {
+  const path = req.url ?? '/';
+  if (!path.startsWith('/')) return path; // absolute form (`GET http://host/path`), sent by proxies
+  const host = req.headers.host;
+  try {
+    return new URL(path, `http://${host ?? 'localhost'}`).href;
+  } catch {
+    return new URL(path, 'http://localhost').href;
+  }
+}
+
+/** The body a parser left on `req.body`, back as bytes; `null` when nothing usable was left. */
+function parsedBody(parsed: unknown, headers: Headers): BodyInit | null {
+  if (parsed === undefined) return null;
+  if (typeof parsed === 'string') return parsed;
+  if (parsed instanceof Uint8Array) return new Uint8Array(parsed);
+  headers.set('content-type', 'application/json');
+  return JSON.stringify(parsed);
+}
+
+/**
+ * The request body as a web stream, pausing the socket while the reader is behind. A client
+ * that disconnects mid-upload errors the stream, so a reader never waits forever.
+ */
+function nodeBodyStream(req: IncomingMessage, signal: AbortSignal): ReadableStream<Uint8Array> {
+  let settled = false;
+  const detach = () => {
+    settled = true;
+    req.off('data', onData).off('end', onEnd).off('error', onError);
+    signal.removeEventListener('abort', onAbort);
+  };
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const onData = (chunk: Buffer) => {
+    if (settled) return;
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 1) <= 0) req.pause();
+  };
+  const onEnd = () => {
+    if (settled) return;
+    detach();
+    controller.close();
+  };
+  const onError = (err: Error) => {
+    if (settled) return;
+    detach();
+    controller.error(err);
+  };
+  const onAbort = () => onError(signal.reason instanceof Error ? signal.reason : new Error('The client closed the connection.'));
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        req.on('data', onData).once('end', onEnd).once('error', onError);
+        signal.addEventListener('abort', onAbort, { once: true });
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        detach();
+        req.resume(); // drain what is left so the connection stays usable
+      },
     },
-    pull() {
-      req.resume();
-    },
-    cancel() {
-      req.resume(); // drain what is left so the connection stays usable
-    },
-  }, { highWaterMark: 4 });
+    { highWaterMark: 4 },
+  );
 }
 
 async function writeResponse(response: Response, res: ServerResponse, signal: AbortSignal): Promise<void> {
@@ -110,6 +179,10 @@ async function writeResponse(response: Response, res: ServerResponse, signal: Ab
   });
   const setCookie = response.headers.getSetCookie();
   if (setCookie.length > 0) headers['set-cookie'] = setCookie;
+  if (res.destroyed) {
+    await response.body?.cancel().catch(() => {});
+    return;
+  }
   res.writeHead(response.status, response.statusText || undefined, headers);
   if (!response.body) {
     res.end();
@@ -127,8 +200,12 @@ async function writeResponse(response: Response, res: ServerResponse, signal: Ab
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      // Read the next chunk only once the socket took this one: the upstream stays paused meanwhile.
       if (!res.write(value)) await drained(res);
-      if (res.destroyed) break;
+      if (res.destroyed) {
+        await reader.cancel().catch(() => {});
+        return;
+      }
     }
     res.end();
   } catch {

@@ -1,0 +1,69 @@
+import type { Handler } from '../router/handler.js';
+import { checkRouterNotFound } from './router-not-found.js';
+
+/**
+ * The part of Hono's `Context` the middleware reads. Structural, so the core never imports
+ * hono: any Hono 4 `Context` fits.
+ */
+export interface HonoLikeContext {
+  req: {
+    /** The Web `Request` the app received. */
+    raw: Request;
+    /** Hono's cached body reader: still works after another middleware read the body. */
+    arrayBuffer(): Promise<ArrayBuffer>;
+  };
+}
+
+/** Hono's `next`. */
+export type HonoLikeNext = () => Promise<void>;
+
+/** Options of {@link flexrouteHono}. */
+export interface FlexrouteHonoOptions {
+  /**
+   * When the router has no endpoint for the path (its own `404 not_found`), call `next()` so the
+   * app's other routes and its `notFound` handler answer. Default `true`. Set `false` to always
+   * answer with the router's JSON 404, which every SDK can parse.
+   */
+  fallthrough?: boolean;
+}
+
+/**
+ * Mounts a flexroute router as Hono middleware. The router's endpoints answer; any other path
+ * falls through to the rest of the app. It works after middleware that already read the body
+ * (`await c.req.json()` in a logger, a validator), because it re-reads it through Hono's cache.
+ *
+ * A router is already a Fetch-API handler, so `app.mount('/llm', router)` or
+ * `app.all('/v1/*', (c) => router(c.req.raw))` work too; this helper adds the fall-through and
+ * the already-read body.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * import { createRouter, flexrouteHono } from 'flexroute/router';
+ *
+ * const app = new Hono();
+ * app.use('/llm/*', flexrouteHono(createRouter({ basePath: '/llm' })));
+ * app.get('/health', (c) => c.text('ok'));
+ * export default app;
+ * ```
+ */
+export function flexrouteHono(router: Handler, options: FlexrouteHonoOptions = {}) {
+  const fallthrough = options.fallthrough ?? true;
+  return async function flexroute(c: HonoLikeContext, next: HonoLikeNext): Promise<Response | void> {
+    const response = await router(await requestOf(c));
+    if (!fallthrough) return response;
+    const check = await checkRouterNotFound(response);
+    if (check.notFound) {
+      await next();
+      return;
+    }
+    return check.response;
+  };
+}
+
+/** The raw request, or, when a middleware already consumed its body, a copy with the cached body. */
+async function requestOf(c: HonoLikeContext): Promise<Request> {
+  const raw = c.req.raw;
+  if (!raw.bodyUsed) return raw;
+  return new Request(raw.url, { method: raw.method, headers: raw.headers, signal: raw.signal, body: await c.req.arrayBuffer() });
+}
