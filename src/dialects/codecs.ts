@@ -1,0 +1,206 @@
+/**
+ * One codec per wire dialect: requests and whole responses to and from the IR, plus the small
+ * body facts the router reads without translating (model, input, token cap, tier). Translating is
+ * decode with the caller's codec, then encode with the provider's; a request that stays in its
+ * dialect keeps its bytes and only gets {@link DialectCodec.setTier}.
+ *
+ * @example
+ * ```ts
+ * import { codecs } from './codecs.js';
+ * const ir = codecs['anthropic-messages'].decodeRequest(callerBody);
+ * const upstream = codecs['gemini-generate'].encodeRequest(ir, { tier: 'flex', stream: true });
+ * // … later, for a non-streaming caller:
+ * const res = codecs['gemini-generate'].decodeResponse(geminiBody);
+ * const body = codecs['anthropic-messages'].encodeResponse(res, { callerModel: 'gemini-2.5-flash' });
+ * ```
+ */
+import type { DialectId, ProviderId } from '../core/types.js';
+import { decodeAnthropicRequest, encodeAnthropicRequest } from './anthropic-messages/request.js';
+import { decodeAnthropicResponse, encodeAnthropicResponse } from './anthropic-messages/response.js';
+import { decodeGeminiRequest, encodeGeminiRequest } from './gemini-generate/request.js';
+import { decodeGeminiResponse, encodeGeminiResponse } from './gemini-generate/response.js';
+import { decodeInteractionsRequest, encodeInteractionsRequest } from './gemini-interactions/request.js';
+import { decodeInteractionsResponse, encodeInteractionsResponse } from './gemini-interactions/response.js';
+import type { ServedTier } from './ir/common.js';
+import { DIALECT_PROVIDER } from './ir/provenance.js';
+import { isObject } from './ir/read.js';
+import type { IRRequest, RequestEncodeContext } from './ir/request.js';
+import type { IRResponse, ResponseEncodeContext } from './ir/response.js';
+import { readTierWord } from './ir/tiers.js';
+import { decodeChatRequest, encodeChatRequest } from './openai-chat/request.js';
+import { decodeChatResponse, encodeChatResponse } from './openai-chat/response.js';
+import { decodeResponsesRequest, encodeResponsesRequest } from './openai-responses/request.js';
+import { decodeResponsesResponse, encodeResponsesResponse } from './openai-responses/response.js';
+
+type Body = Record<string, unknown>;
+
+/** Everything the router needs to know about one wire dialect's request and response bodies. */
+export interface DialectCodec {
+  readonly dialect: DialectId;
+  readonly provider: ProviderId;
+  /**
+   * A caller's request body as IR. Throws `unsupported_feature` (naming the caller's field) for
+   * what no translation can carry, `invalid_body` for a field of the wrong type. Call it only when
+   * translating: a same-dialect request passes through with {@link DialectCodec.setTier}.
+   */
+  decodeRequest(body: Body): IRRequest;
+  /** The IR as this dialect's request body; throws `unsupported_feature` naming the caller's field for what it cannot carry. */
+  encodeRequest(ir: IRRequest, ctx: RequestEncodeContext): Body;
+  /** A provider's whole response body as IR (lenient: a provider body is read, never rejected). */
+  decodeResponse(body: Body): IRResponse;
+  /** The IR as the whole response body this dialect's SDKs expect, with the served tier in the dialect's own field. */
+  encodeResponse(ir: IRResponse, ctx: ResponseEncodeContext): Body;
+  /** The top-level request field that asks for a tier (`service_tier`, Gemini's `serviceTier`). */
+  readonly tierField: string;
+  /** A copy of `body` asking for `tier` (the provider's own word: `flex`, `default`, `standard_only`, …). */
+  setTier(body: Body, tier: string): Body;
+  /**
+   * A copy of `body` asking for a stream or not. Chat also asks for the usage chunk
+   * (`stream_options.include_usage`); generateContent streams by URL, so its body is unchanged.
+   */
+  setStream(body: Body, stream: boolean): Body;
+  /** The tier a whole response body says served it. */
+  readServedTier(body: Body): ServedTier;
+  /** Whether the request sets a token cap (Anthropic requires one, SPEC §3.4). */
+  hasTokenCap(body: Body): boolean;
+  /** The requested model id (`undefined` for generateContent, whose model is in the URL). */
+  readModel(body: Body): string | undefined;
+  /** Whether the request has its input (`input`, `messages` or `contents`) and it is not empty. */
+  hasInput(body: Body): boolean;
+}
+
+/** The value at a dotted path inside a JSON body. */
+function at(body: Body, path: string): unknown {
+  let value: unknown = body;
+  for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined;
+  return value;
+}
+
+function nonEmpty(value: unknown): boolean {
+  if (typeof value === 'string') return value !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return isObject(value);
+}
+
+/** The per-dialect facts, as data. */
+interface BodyFacts {
+  tierField: string;
+  /** Where a response body reports the served tier, first match wins. */
+  servedTierAt: readonly string[];
+  /** Token-cap fields; any one set is enough. */
+  tokenCapAt: readonly string[];
+  inputAt: string;
+  /** The request's stream flag; `undefined` when streaming is chosen by URL. */
+  streamField?: string;
+}
+
+const FACTS: Readonly<Record<DialectId, BodyFacts>> = {
+  'openai-responses': { tierField: 'service_tier', servedTierAt: ['service_tier'], tokenCapAt: ['max_output_tokens'], inputAt: 'input', streamField: 'stream' },
+  'openai-chat': {
+    tierField: 'service_tier',
+    servedTierAt: ['service_tier'],
+    tokenCapAt: ['max_completion_tokens', 'max_tokens'],
+    inputAt: 'messages',
+    streamField: 'stream',
+  },
+  'anthropic-messages': { tierField: 'service_tier', servedTierAt: ['usage.service_tier'], tokenCapAt: ['max_tokens'], inputAt: 'messages', streamField: 'stream' },
+  'gemini-generate': {
+    tierField: 'serviceTier',
+    servedTierAt: ['usageMetadata.serviceTier', 'serviceTier'],
+    tokenCapAt: ['generationConfig.maxOutputTokens'],
+    inputAt: 'contents',
+  },
+  'gemini-interactions': {
+    tierField: 'service_tier',
+    servedTierAt: ['service_tier'],
+    tokenCapAt: ['generation_config.max_output_tokens'],
+    inputAt: 'input',
+    streamField: 'stream',
+  },
+};
+
+function setStream(dialect: DialectId, body: Body, stream: boolean): Body {
+  const field = FACTS[dialect].streamField;
+  if (field === undefined) return { ...body };
+  const copy: Body = { ...body, [field]: stream };
+  if (dialect === 'openai-chat') {
+    // Chat reports usage only in an extra last chunk, and only when asked.
+    if (stream) copy['stream_options'] = { ...(isObject(body['stream_options']) ? body['stream_options'] : {}), include_usage: true };
+    else delete copy['stream_options'];
+  }
+  return copy;
+}
+
+function codec(
+  dialect: DialectId,
+  parts: Pick<DialectCodec, 'decodeRequest' | 'encodeRequest' | 'decodeResponse' | 'encodeResponse'>,
+): DialectCodec {
+  const facts = FACTS[dialect];
+  return {
+    dialect,
+    provider: DIALECT_PROVIDER[dialect],
+    ...parts,
+    tierField: facts.tierField,
+    setTier: (body, tier) => ({ ...body, [facts.tierField]: tier }),
+    setStream: (body, stream) => setStream(dialect, body, stream),
+    readServedTier: (body) => {
+      for (const path of facts.servedTierAt) {
+        const tier = readTierWord(dialect, at(body, path));
+        if (tier !== 'unknown') return tier;
+      }
+      return 'unknown';
+    },
+    hasTokenCap: (body) => facts.tokenCapAt.some((path) => typeof at(body, path) === 'number'),
+    readModel: (body) => (typeof body['model'] === 'string' ? body['model'].replace(/^models\//, '') : undefined),
+    hasInput: (body) => nonEmpty(at(body, facts.inputAt)),
+  };
+}
+
+/** The codec of every wire dialect. */
+export const codecs: Readonly<Record<DialectId, DialectCodec>> = {
+  'openai-responses': codec('openai-responses', {
+    decodeRequest: decodeResponsesRequest,
+    encodeRequest: encodeResponsesRequest,
+    decodeResponse: decodeResponsesResponse,
+    encodeResponse: encodeResponsesResponse,
+  }),
+  'openai-chat': codec('openai-chat', {
+    decodeRequest: decodeChatRequest,
+    encodeRequest: encodeChatRequest,
+    decodeResponse: decodeChatResponse,
+    encodeResponse: encodeChatResponse,
+  }),
+  'anthropic-messages': codec('anthropic-messages', {
+    decodeRequest: decodeAnthropicRequest,
+    encodeRequest: encodeAnthropicRequest,
+    decodeResponse: decodeAnthropicResponse,
+    encodeResponse: encodeAnthropicResponse,
+  }),
+  'gemini-generate': codec('gemini-generate', {
+    decodeRequest: decodeGeminiRequest,
+    encodeRequest: encodeGeminiRequest,
+    decodeResponse: decodeGeminiResponse,
+    encodeResponse: encodeGeminiResponse,
+  }),
+  'gemini-interactions': codec('gemini-interactions', {
+    decodeRequest: decodeInteractionsRequest,
+    encodeRequest: encodeInteractionsRequest,
+    decodeResponse: decodeInteractionsResponse,
+    encodeResponse: encodeInteractionsResponse,
+  }),
+};
+
+/**
+ * Translates a caller's request body to another dialect's (decode, then encode).
+ *
+ * @example
+ * translateRequest('openai-chat', 'anthropic-messages', body, { tier: 'standard_only', stream: false });
+ */
+export function translateRequest(from: DialectId, to: DialectId, body: Body, ctx: RequestEncodeContext): Body {
+  return codecs[to].encodeRequest(codecs[from].decodeRequest(body), ctx);
+}
+
+/** Translates a provider's whole response body to the caller's dialect. */
+export function translateResponse(from: DialectId, to: DialectId, body: Body, ctx: ResponseEncodeContext): Body {
+  return codecs[to].encodeResponse(codecs[from].decodeResponse(body), ctx);
+}
