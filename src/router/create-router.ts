@@ -14,6 +14,7 @@ import { modelsResponse } from './models-endpoint.js';
 import type { ResolvedRouterOptions, RouterOptions } from './options.js';
 import { readJsonBody } from './read-body.js';
 import { resolveRouterOptions } from './resolve-options.js';
+import { createTranslation } from './translation.js';
 import type { RouteOutcome } from './response-headers.js';
 import { upstreamDialect } from './upstream-dialect.js';
 import { validateRequest } from './validate-request.js';
@@ -97,15 +98,7 @@ async function routeGenerate(
   const plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: spec.hasTokenCap(body), format }, options.catalog);
   const dialect = upstreamDialect(format, plan.provider);
   const provider = PROVIDERS[plan.provider];
-  if (!provider || dialect !== format) {
-    throw routerError('unsupported_feature', {
-      format,
-      model: plan.model,
-      provider: plan.provider,
-      field: 'model',
-      detail: `This build of the router cannot yet translate ${format} requests for ${plan.provider}.`,
-    });
-  }
+  const translation = dialect === format ? undefined : createTranslation(format, dialect, body, plan.model);
   if (plan.kind === 'race' && options.allowFlex && !(await options.allowFlex({ principal, model: plan.model, provider: plan.provider }))) {
     throw routerError('payment_required', { format, model: plan.model });
   }
@@ -120,7 +113,8 @@ async function routeGenerate(
     callerStream,
     signal: req.signal,
     key,
-    writeBody: passThroughBody(body, callerStream, dialect),
+    translation,
+    writeBody: translation ? translation.writeBody : passThroughBody(body, callerStream, dialect),
   });
   const { response, outcome } =
     plan.kind === 'race'

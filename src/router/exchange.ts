@@ -1,6 +1,7 @@
 import type { CallerFormat, DialectId } from '../core/types.js';
 import type { ProviderSpec, UpstreamRequest } from '../providers/provider.js';
 import { buildUpstreamRequest } from '../providers/provider.js';
+import type { Translation } from './translation.js';
 
 /**
  * Everything the executors need about one routed request once it is validated, planned and
@@ -17,6 +18,8 @@ export interface Exchange {
   callerStream: boolean;
   /** The caller's abort signal: aborting it aborts every upstream attempt. */
   signal: AbortSignal;
+  /** Present when the caller's format and the upstream dialect differ. */
+  translation: Translation | undefined;
   /** The upstream request for a tier; `stream` may differ from the caller's (races always stream). */
   upstreamRequest(tier: string, stream: boolean): UpstreamRequest;
 }

@@ -2,6 +2,7 @@ import { errorResponse, routerError } from '../core/errors.js';
 import type { Exchange } from './exchange.js';
 import type { ResolvedRouterOptions } from './options.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
+import { relayAnswer } from './relay-answer.js';
 import { sendUpstream } from './send-upstream.js';
 
 /**
@@ -18,10 +19,7 @@ export async function executeDirect(options: ResolvedRouterOptions, exchange: Ex
     const err = routerError('upstream_unreachable', { provider: exchange.provider.id, format: exchange.format, detail: describeNetworkError(cause) });
     return { response: errorResponse(err, relayHeaders(null, outcome)), outcome };
   }
-  return {
-    response: new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: relayHeaders(upstream.headers, outcome) }),
-    outcome,
-  };
+  return { response: await relayAnswer(exchange, upstream, outcome), outcome };
 }
 
 /** A short, key-free account of why a connection failed. */

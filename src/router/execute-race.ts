@@ -10,6 +10,7 @@ import { describeNetworkError } from './execute-direct.js';
 import type { Exchange } from './exchange.js';
 import type { ResolvedRouterOptions } from './options.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
+import { relayAnswer } from './relay-answer.js';
 import { discardBody, sendUpstream } from './send-upstream.js';
 
 /** A flex attempt that answered: either it started generating, or it refused the request (4xx). */
@@ -38,7 +39,9 @@ export async function executeRace(
   plan: { windowMs: number; fallbackTier: string },
   startedAt: number,
 ): Promise<{ response: Response; outcome: RouteOutcome }> {
+  // Commit evidence is read in the upstream dialect; failure frames are written in the caller's.
   const stream = streamDialectFor(exchange.dialect);
+  const callerStream = streamDialectFor(exchange.format);
 
   const flex = async (signal: AbortSignal): Promise<FlexStart<FlexAnswer>> => {
     let upstream: Response;
@@ -85,8 +88,7 @@ export async function executeRace(
 
   if (result.winner === 'standard') {
     const outcome: RouteOutcome = { tier: plan.fallbackTier, race: `fallback:${result.reason}`, flexWaitMs: result.flexWaitMs };
-    const upstream = result.value;
-    return { response: new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: relayHeaders(upstream.headers, outcome) }), outcome };
+    return { response: await relayAnswer(exchange, result.value, outcome), outcome };
   }
 
   const { upstream, committed } = result.value;
@@ -98,14 +100,17 @@ export async function executeRace(
 
   const outcome: RouteOutcome = { tier: 'flex', race: 'committed', flexWaitMs: result.flexWaitMs };
   if (exchange.callerStream) {
-    const body = relayCommitted(committed.stream, {
-      failureFrame: (failure) => stream.failureFrame(failure, { heldEvents: committed.heldEvents, model: exchange.model }),
-      isTerminal: stream.isTerminal,
+    const translated = exchange.translation?.stream(committed.stream, 'flex');
+    const heldEvents = translated ? undefined : committed.heldEvents;
+    const body = relayCommitted(translated ?? committed.stream, {
+      failureFrame: (failure) => callerStream.failureFrame(failure, { heldEvents, model: exchange.model }),
+      isTerminal: callerStream.isTerminal,
       idleTimeoutMs: options.idleTimeoutMs,
       clock: options.clock,
       signal: exchange.signal,
     });
-    return { response: new Response(body, { status: 200, headers: relayHeaders(upstream.headers, outcome) }), outcome };
+    const contentType = translated ? 'text/event-stream' : undefined;
+    return { response: new Response(body, { status: 200, headers: relayHeaders(upstream.headers, outcome, contentType) }), outcome };
   }
   return { response: await assembleWhole(options, exchange, stream, committed, upstream.headers, outcome), outcome };
 }
@@ -140,5 +145,6 @@ async function assembleWhole(
     const err = routerError('flex_failed_after_start', { provider: exchange.provider.id, format: exchange.format, detail });
     return errorResponse(err, relayHeaders(null, outcome));
   }
-  return new Response(JSON.stringify(assembly.body), { status: 200, headers: relayHeaders(upstreamHeaders, outcome, 'application/json') });
+  const whole = exchange.translation ? exchange.translation.whole(assembly.body) : assembly.body;
+  return Response.json(whole, { status: 200, headers: relayHeaders(upstreamHeaders, outcome, 'application/json') });
 }
