@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../../src/core/types.js';
 import type { SseEvent } from '../../src/sse/events.js';
-import { decodeAll, type IRStreamEvent } from '../../src/dialects/ir/stream.js';
+import { decodeAll, servedTierFromWire, type IRStreamEvent } from '../../src/dialects/ir/stream.js';
 import { createStreamDecoder } from '../../src/dialects/stream-translate.js';
 import { summarize } from './stream-support.js';
 
@@ -239,4 +239,19 @@ describe('every decoder', () => {
       expect(events[0]).toMatchObject({ type: 'error', message: expect.stringContaining('not a JSON object') });
     });
   }
+});
+
+describe('wire words are looked up safely', () => {
+  it('a word naming an Object.prototype member maps to nothing', () => {
+    expect(servedTierFromWire('constructor')).toBeUndefined();
+    expect(servedTierFromWire('DEFAULT')).toBe('standard');
+    expect(servedTierFromWire('SERVICE_TIER_FLEX')).toBe('flex');
+    const events = decode('anthropic-messages', [
+      anthropic('message_start', { message: { id: 'm', model: 'c', usage: { service_tier: 'toString' } } }),
+      anthropic('message_delta', { delta: { stop_reason: 'constructor' } }),
+      anthropic('message_stop'),
+    ]);
+    expect(events[0]).toEqual({ type: 'start', id: 'm', model: 'c' });
+    expect(events.at(-1)).toMatchObject({ type: 'finish', stopReason: 'end_turn' });
+  });
 });

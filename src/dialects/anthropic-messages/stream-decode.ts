@@ -8,7 +8,7 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { parseJsonObject } from '../stream-json.js';
 
 const STOP_REASONS: Readonly<Record<string, StopReason>> = {
@@ -115,7 +115,7 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         return;
       case 'message_delta': {
         const delta = (data.delta ?? {}) as { stop_reason?: string | null };
-        if (delta.stop_reason) stopReason = STOP_REASONS[delta.stop_reason] ?? 'end_turn';
+        if (delta.stop_reason) stopReason = lookup(STOP_REASONS, delta.stop_reason) ?? 'end_turn';
         const wire = data.usage as AnthropicUsage | undefined;
         mergeUsage(usage, wire);
         lateTier = servedTierFromWire(wire?.service_tier) ?? lateTier;

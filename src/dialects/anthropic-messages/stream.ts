@@ -14,6 +14,7 @@ import type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, 
 import { errorBody, routerError } from '../../core/errors.js';
 import type { SseEvent } from '../../sse/events.js';
 import { encodeSseFrame } from '../../sse/frames.js';
+import { lookup } from '../ir/stream.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
 
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
@@ -37,7 +38,7 @@ function eventType(event: SseEvent): string | undefined {
 const rules: CommitRules = {
   classify(event) {
     const type = eventType(event);
-    return type === undefined ? 'error' : (EVENT_CLASS[type] ?? 'bookkeeping');
+    return type === undefined ? 'error' : (lookup(EVENT_CLASS, type) ?? 'bookkeeping');
   },
 };
 
@@ -129,7 +130,7 @@ const APPEND_FIELDS: Readonly<Record<string, readonly [deltaField: string, block
 
 function applyDelta(underway: BlockUnderway, delta: JsonObject): void {
   const kind = String(delta['type']);
-  const append = APPEND_FIELDS[kind];
+  const append = lookup(APPEND_FIELDS, kind);
   if (append) {
     const [from, to] = append;
     underway.block[to] = String(underway.block[to] ?? '') + String(delta[from] ?? '');

@@ -10,7 +10,7 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
 
 /** Gemini finish reasons; `STOP` after a function call becomes `tool_use` (Gemini does not say). */
@@ -151,7 +151,7 @@ export function createGeminiStreamDecoder(): StreamDecoder {
     if (typeof finishReason === 'string' || (blocked && candidate === undefined)) {
       done = true;
       endCurrent(emit);
-      let stopReason: StopReason = typeof finishReason === 'string' ? (STOP_REASONS[finishReason] ?? 'end_turn') : 'refusal';
+      let stopReason: StopReason = typeof finishReason === 'string' ? (lookup(STOP_REASONS, finishReason) ?? 'end_turn') : 'refusal';
       if (stopReason === 'end_turn' && calls > 0) stopReason = 'tool_use';
       emit({ type: 'finish', stopReason, ...(usage ? { usage } : {}), ...(tier ? { servedTier: tier } : {}) });
     }

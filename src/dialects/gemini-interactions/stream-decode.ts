@@ -10,7 +10,7 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, StopReason } from '../ir/common.js';
-import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
 
 /** Interaction status at `interaction.completed` to stop reason; `completed` after a call is `tool_use`. */
@@ -63,7 +63,7 @@ export function createInteractionsStreamDecoder(): StreamDecoder {
   let done = false;
 
   function stepStart(index: number, step: JsonObject, emit: IREmit): void {
-    const kind = STEP_KINDS[String(step['type'])];
+    const kind = lookup(STEP_KINDS, step['type']);
     if (!kind) return;
     steps.set(index, kind);
     if (kind === 'text') {
@@ -141,7 +141,7 @@ export function createInteractionsStreamDecoder(): StreamDecoder {
           emit({ type: 'error', message: 'The interaction failed.', code: 'failed' });
           return;
         }
-        let stopReason = STOP_REASONS[status] ?? 'end_turn';
+        let stopReason = lookup(STOP_REASONS, status) ?? 'end_turn';
         if (stopReason === 'end_turn' && calls > 0) stopReason = 'tool_use';
         const usage = isJsonObject(interaction['usage']) ? usageFromInteractions(interaction['usage'] as InteractionsUsage) : undefined;
         const tier = servedTierFromWire(interaction['service_tier']);

@@ -214,6 +214,14 @@ export const customInputJson = {
   close: '"}',
 };
 
+/**
+ * Looks a wire word up in a table of own keys only: an upstream word such as `constructor` must
+ * not find an `Object.prototype` member.
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const TIER_WORDS: Readonly<Record<string, ServedTier>> = {
   flex: 'flex',
   default: 'standard',
@@ -229,5 +237,5 @@ const TIER_WORDS: Readonly<Record<string, ServedTier>> = {
  */
 export function servedTierFromWire(word: unknown): ServedTier | undefined {
   if (typeof word !== 'string') return undefined;
-  return TIER_WORDS[word.toLowerCase().replace(/^service_tier_/, '')];
+  return lookup(TIER_WORDS, word.toLowerCase().replace(/^service_tier_/, ''));
 }

@@ -13,7 +13,7 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, StopReason } from '../ir/common.js';
-import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { isJsonObject, nonEmptyString, parseJsonObject, type JsonObject } from '../stream-json.js';
 
 const STOP_REASONS: Readonly<Record<string, StopReason>> = {
@@ -115,7 +115,7 @@ export function createChatStreamDecoder(): StreamDecoder {
     }
     const finish = value['finish_reason'];
     if (typeof finish === 'string') {
-      stopReason = STOP_REASONS[finish] ?? 'end_turn';
+      stopReason = lookup(STOP_REASONS, finish) ?? 'end_turn';
       endCurrent(emit);
     }
   }
