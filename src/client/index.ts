@@ -22,6 +22,8 @@
  */
 export { FlexRoute, FlexRoute as FlexRouteClient, DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from './client.js';
 export { Resource } from './resource.js';
+// The seed SDK's output helpers: the assistant text of a raw answer (`''` when there is none).
+export { outputText, interactionOutputText, messageOutputText } from '../dialects/output-text.js';
 export { EventStream, type StreamEvent } from './event-stream.js';
 export {
   FlexRouteError,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlexRoute, FlexRouteError, type StreamEvent } from '../../src/client/index.js';
+import { FlexRoute, FlexRouteError, interactionOutputText, messageOutputText, type StreamEvent } from '../../src/client/index.js';
 import { streamDialectFor } from '../../src/dialects/stream-registry.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8');
@@ -74,6 +74,7 @@ describe('Messages (Anthropic shape)', () => {
     await using client = new FlexRoute({ baseURL });
     const res = await client.messages.create(messagesBody);
     expect(res).toEqual(JSON.parse(fixture('anthropic-text.json')));
+    expect(messageOutputText(res)).toBe("Hello! I'm doing well, thanks for asking. How are you doing today? Is there anything I can help you with?");
     expect(seen.at(-1)).toEqual({ path: '/v1/messages', body: messagesBody });
   });
 
@@ -117,6 +118,7 @@ describe('Interactions (Gemini shape)', () => {
     await using client = new FlexRoute({ baseURL });
     const res = await client.interactions.create(interactionsBody);
     expect(res).toEqual(JSON.parse(fixture('interactions-basic.json')));
+    expect(interactionOutputText(res)).toBe("Hello! I'm doing well, thank you for asking.\n\nHow are you today?");
     expect(seen.at(-1)).toEqual({ path: '/v1/interactions', body: interactionsBody });
   });
 

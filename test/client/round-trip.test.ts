@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlexRoute, type StreamEvent } from '../../src/client/index.js';
+import { FlexRoute, outputText, type StreamEvent } from '../../src/client/index.js';
 import { startStack, type Stack } from './stack.js';
 
 /** A fetch that keeps the raw text of every response body, to prove answers are not reshaped. */
@@ -38,6 +38,7 @@ describe('whole answers come back as the provider JSON, never reshaped', () => {
     expect(res['service_tier']).toBe('default');
     const output = res['output'] as Array<{ content: Array<{ text: string }> }>;
     expect(output[0]!.content[0]!.text).toBe(stack.sim.requests[0]!.text);
+    expect(outputText(res)).toBe(stack.sim.requests[0]!.text);
     // start_within is the router's business; it never reaches the provider.
     expect(stack.sim.requests[0]!.body).not.toHaveProperty('start_within');
   });
@@ -55,6 +56,7 @@ describe('whole answers come back as the provider JSON, never reshaped', () => {
     expect(res['service_tier']).toBe('flex');
     const choices = res['choices'] as Array<{ message: { content: string } }>;
     expect(choices[0]!.message.content).toBe(stack.sim.requests[0]!.text);
+    expect(outputText(res)).toBe(stack.sim.requests[0]!.text);
   });
 });
 
