@@ -1,17 +1,14 @@
 /**
  * Local request validation: the checks the router makes before it routes anything, run on the
  * caller's machine so a bad request fails at once instead of after a round trip. The router's
- * own functions do the checking ({@link validateRequest}, {@link readStartWithin}, in the
- * router's order), so the client refuses exactly what the router refuses, with the same message.
+ * own function does the checking ({@link checkCallerBody}), so the client refuses exactly what the router refuses, with the same message.
  *
  * Only the request is checked; unknown fields pass through untouched, and nothing that depends
  * on the router's configuration (its model catalog, keys, billing gate) is decided here.
  */
 import { RouterError, routerError } from '../core/errors.js';
-import { readStartWithin } from '../core/start-within-source.js';
 import type { CallerFormat } from '../core/types.js';
-import { CALLER_FORMATS } from '../router/caller-formats.js';
-import { validateRequest } from '../router/validate-request.js';
+import { checkCallerBody } from '../router/validate-request.js';
 import { FlexRouteValidationError } from './errors.js';
 
 /** A request body ready to send. */
@@ -36,13 +33,7 @@ export function prepareBody(body: unknown, format: CallerFormat, startWithinHead
     const json = serialise(body, format);
     // Validate what the router will parse, not the object in hand: JSON drops `undefined`
     // fields and applies `toJSON`, and the router must agree with us on every field.
-    const wire = objectBody(JSON.parse(json), format);
-    validateRequest(wire, CALLER_FORMATS[format]);
-    readStartWithin({
-      bodyValue: wire['start_within'],
-      bodyHasField: 'start_within' in wire,
-      headerValue: startWithinHeader,
-    });
+    const { body: wire } = checkCallerBody(JSON.parse(json), format, startWithinHeader);
     return { json, stream: wire['stream'] === true };
   } catch (err) {
     if (err instanceof RouterError) throw new FlexRouteValidationError(err);
@@ -62,12 +53,4 @@ function serialise(body: unknown, format: CallerFormat): string {
   }
   // `undefined` and functions serialise to nothing: the same "not an object" answer as below.
   return json ?? 'null';
-}
-
-/** The router's check that a parsed body is a JSON object (it answers `invalid_body`). */
-function objectBody(parsed: unknown, format: CallerFormat): Record<string, unknown> {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw routerError('invalid_body', { received: parsed, format, detail: 'The body must be a JSON object.' });
-  }
-  return parsed as Record<string, unknown>;
 }

@@ -1,6 +1,5 @@
 import { errorResponse, RouterError, routerError } from '../core/errors.js';
 import { resolvePlan, type Plan } from '../core/plan.js';
-import { readStartWithin } from '../core/start-within-source.js';
 import type { CallerFormat } from '../core/types.js';
 import { PROVIDERS } from '../providers/registry.js';
 import { CALLER_FORMATS } from './caller-formats.js';
@@ -17,7 +16,7 @@ import { resolveRouterOptions } from './resolve-options.js';
 import { createTranslation } from './translation.js';
 import type { RouteOutcome } from './response-headers.js';
 import { upstreamDialect } from './upstream-dialect.js';
-import { validateRequest } from './validate-request.js';
+import { checkCallerBody } from './validate-request.js';
 
 /**
  * Creates the flexroute router: one Fetch-API handler serving `POST /v1/responses`,
@@ -86,14 +85,8 @@ async function routeGenerate(
   startedAt: number,
 ): Promise<Response> {
   const spec = CALLER_FORMATS[format];
-  const body = await readJsonBody(req, options.maxBodyBytes, format);
-  validateRequest(body, spec);
-  const startWithin = readStartWithin({
-    bodyValue: body.start_within,
-    bodyHasField: 'start_within' in body,
-    headerValue: req.headers.get('x-start-within'),
-    fallback: options.defaultStartWithin,
-  });
+  const parsed = await readJsonBody(req, options.maxBodyBytes, format);
+  const { body, startWithin } = checkCallerBody(parsed, format, req.headers.get('x-start-within'), options.defaultStartWithin);
   delete body.start_within; // never sent upstream (SPEC §3.1)
   const plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: spec.hasTokenCap(body), format }, options.catalog);
   const dialect = upstreamDialect(format, plan.provider);

@@ -1,5 +1,33 @@
 import { routerError } from '../core/errors.js';
-import type { CallerFormatSpec } from './caller-formats.js';
+import { readStartWithin } from '../core/start-within-source.js';
+import type { CallerFormat, StartWithin } from '../core/types.js';
+import { CALLER_FORMATS, type CallerFormatSpec } from './caller-formats.js';
+
+/**
+ * Every check the router makes on a parsed body before routing, in the router's order: a JSON
+ * object (`invalid_body`), the fields of {@link validateRequest}, then `start_within` from the
+ * body or the `x-start-within` header. The router and the client both call this, so they refuse
+ * exactly the same requests with the same messages.
+ */
+export function checkCallerBody(
+  parsed: unknown,
+  format: CallerFormat,
+  startWithinHeader: string | null,
+  fallbackStartWithin?: string,
+): { body: Record<string, unknown>; startWithin: StartWithin } {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw routerError('invalid_body', { received: parsed, format, detail: 'The body must be a JSON object.' });
+  }
+  const body = parsed as Record<string, unknown>;
+  validateRequest(body, CALLER_FORMATS[format]);
+  const startWithin = readStartWithin({
+    bodyValue: body.start_within,
+    bodyHasField: 'start_within' in body,
+    headerValue: startWithinHeader,
+    ...(fallbackStartWithin === undefined ? {} : { fallback: fallbackStartWithin }),
+  });
+  return { body, startWithin };
+}
 
 /**
  * Checks the fields the router itself depends on (SPEC §3.2) and turns the first problem into
