@@ -1,0 +1,545 @@
+/**
+ * Round trips through every dialect codec, on generated requests.
+ *
+ * For each dialect a generator makes IR requests that dialect can carry, and `canonical` says,
+ * as data, what the dialect does to what it carries (Gemini drops call ids and re-derives them,
+ * Anthropic has no refusal channel, Interactions joins system blocks, …). Properties:
+ * 1. IR → dialect → IR gives the canonical IR.
+ * 2. dialect → IR → dialect gives the same body (format → IR → same format), for generated bodies.
+ * 3. Any dialect to any other preserves the conversation (text, images, tool calls and results).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DialectId } from '../../src/core/types.js';
+import { codecs } from '../../src/dialects/codecs.js';
+import { guessImageMediaType } from '../../src/dialects/ir/media.js';
+import { budgetForEffort } from '../../src/dialects/ir/reasoning.js';
+import type {
+  IRImagePart,
+  IRMessage,
+  IRPart,
+  IRReasoningConfig,
+  IRRequest,
+  IRTextPart,
+  IRTool,
+  IRToolCallPart,
+  IRToolResultPart,
+} from '../../src/dialects/ir/request.js';
+
+const RUNS = { numRuns: 150 };
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+/** What a dialect can carry, so the generator only makes requests it can. */
+interface Profile {
+  dialect: DialectId;
+  midSystem: boolean;
+  refusal: boolean;
+  imageDetail: boolean;
+  reasoningPart: (dialect: DialectId) => fc.Arbitrary<IRPart>;
+  callSignature: boolean;
+  resultParts: boolean;
+  resultImages: boolean;
+  resultError: boolean;
+  settings: fc.Arbitrary<Partial<IRRequest>>;
+}
+
+const word = fc.string({ unit: fc.constantFrom(...'abcdefgh XYZ0123.,!'.split('')), minLength: 1, maxLength: 16 });
+const anyText = fc.string({ minLength: 1, maxLength: 24 });
+const textPart: fc.Arbitrary<IRTextPart> = anyText.map((text) => ({ type: 'text', text }));
+const base64 = fc.string({ unit: fc.constantFrom(...'ABCDEFabcdef0123456789+/'.split('')), minLength: 4, maxLength: 12 });
+const mediaType = fc.constantFrom('image/png', 'image/jpeg', 'image/webp', 'image/gif');
+const imageUrl = fc.tuple(fc.constantFrom('cat', 'dog', 'chart'), fc.constantFrom('png', 'jpg', 'jpeg', 'webp', 'gif')).map(([name, ext]) => `https://img.test/${name}.${ext}`);
+
+function imagePart(withDetail: boolean): fc.Arbitrary<IRImagePart> {
+  const source = fc.oneof(
+    fc.record({ kind: fc.constant('base64' as const), mediaType, data: base64 }),
+    imageUrl.map((url) => ({ kind: 'url' as const, url })),
+  );
+  return fc.record({ type: fc.constant('image' as const), source, ...(withDetail ? { detail: fc.constantFrom('auto', 'low', 'high') } : {}) }, { requiredKeys: ['type', 'source'] });
+}
+
+const args = fc.dictionary(fc.stringMatching(/^[a-z]{1,5}$/), fc.oneof(fc.integer(), word, fc.boolean()), { maxKeys: 3 }).map((o) => JSON.stringify(o));
+const schema = fc.constantFrom<Record<string, unknown>>(
+  { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  { type: 'object', properties: { n: { type: 'integer' } } },
+);
+const tool = (i: number): fc.Arbitrary<IRTool> =>
+  fc.record({ name: fc.constant(`tool_${i}`), description: word, parameters: schema, strict: fc.boolean() }, { requiredKeys: ['name', 'parameters'] });
+
+/** A user turn, then assistant turns (with tool calls answered by a tool turn), then users again. */
+function conversation(p: Profile): fc.Arbitrary<IRMessage[]> {
+  const userParts = fc.array(fc.oneof({ weight: 3, arbitrary: textPart }, { weight: 1, arbitrary: imagePart(p.imageDetail) }), { minLength: 1, maxLength: 3 });
+  const user = userParts.map((content): IRMessage => ({ role: 'user', content }));
+  const lead = fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: textPart as fc.Arbitrary<IRPart> },
+      { weight: p.refusal ? 1 : 0, arbitrary: anyText.map((text): IRPart => ({ type: 'refusal', text })) },
+      { weight: 1, arbitrary: p.reasoningPart(p.dialect) },
+    ),
+    { maxLength: 3 },
+  );
+  const result = (callId: string): fc.Arbitrary<IRToolResultPart> =>
+    fc.record(
+      {
+        type: fc.constant('tool_result' as const),
+        callId: fc.constant(callId),
+        content: fc.oneof(
+          word,
+          args,
+          ...(p.resultParts ? [fc.array(p.resultImages ? fc.oneof(textPart, imagePart(false)) : textPart, { minLength: 1, maxLength: 2 })] : []),
+        ),
+        ...(p.resultError ? { isError: fc.constant(true) } : {}),
+      },
+      { requiredKeys: ['type', 'callId', 'content'] },
+    );
+  const exchange = (turn: number): fc.Arbitrary<IRMessage[]> =>
+    fc
+      .tuple(lead, fc.array(fc.tuple(fc.constantFrom('alpha', 'beta'), args, p.callSignature ? fc.option(base64, { nil: undefined }) : fc.constant(undefined)), { maxLength: 3 }))
+      .filter(([parts, calls]) => parts.length + calls.length > 0)
+      .chain(([parts, calls]) => {
+        const callParts = calls.map(([name, a, signature], k): IRToolCallPart => ({
+          type: 'tool_call',
+          id: `call_${turn}_${k}`,
+          name,
+          arguments: a,
+          ...(signature !== undefined ? { signature } : {}),
+        }));
+        const assistant: IRMessage = { role: 'assistant', content: orderAssistant(p, [...parts, ...callParts]) };
+        if (callParts.length === 0) return fc.constant([assistant]);
+        return fc.tuple(...callParts.map((c) => result(c.id))).map((results): IRMessage[] => [assistant, { role: 'tool', content: results }]);
+      });
+  const system = fc.array(textPart, { minLength: 1, maxLength: 2 }).map((content): IRMessage => ({ role: 'system', content }));
+  const followUp = p.midSystem ? fc.oneof({ weight: 4, arbitrary: user.map((u) => [u]) }, { weight: 1, arbitrary: fc.tuple(system, user).map(([s, u]) => [s, u]) }) : user.map((u) => [u]);
+  return fc.tuple(user, fc.integer({ min: 0, max: 3 })).chain(([first, turns]) =>
+    fc.tuple(...Array.from({ length: turns }, (_, t) => fc.tuple(exchange(t), followUp, fc.boolean()))).map((blocks) => {
+      const out: IRMessage[] = [first];
+      blocks.forEach(([turn, next, ask], t) => {
+        out.push(...turn);
+        // An assistant turn is followed by a user turn before the next assistant turn.
+        if (ask || (turn.at(-1)?.role === 'assistant' && t < turns - 1)) out.push(...next);
+      });
+      return out;
+    }),
+  );
+}
+
+/** Chat writes an assistant turn as content, then refusal, then tool calls: generate in that order. */
+function orderAssistant(p: Profile, parts: IRPart[]): IRPart[] {
+  if (p.dialect !== 'openai-chat') return parts;
+  const rank = (part: IRPart): number => (part.type === 'text' ? 0 : part.type === 'refusal' ? 1 : 2);
+  const refusals = parts.filter((part) => part.type === 'refusal').slice(0, 1);
+  return [...parts.filter((part) => part.type !== 'refusal'), ...refusals].sort((a, b) => rank(a) - rank(b));
+}
+
+const noReasoning = (): fc.Arbitrary<IRPart> => textPart;
+
+function request(p: Profile, model = 'test-model'): fc.Arbitrary<IRRequest> {
+  return fc
+    .record(
+      {
+        system: fc.array(textPart, { minLength: 1, maxLength: 2 }),
+        messages: conversation(p),
+        tools: fc.integer({ min: 1, max: 2 }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => tool(i)))),
+        settings: p.settings,
+      },
+      { requiredKeys: ['messages', 'settings'] },
+    )
+    .map(({ system, messages, tools, settings }) => ({
+      model,
+      messages,
+      stream: false,
+      ...(system ? { system } : {}),
+      ...(tools ? { tools } : {}),
+      ...settings,
+    }));
+}
+
+const temperature = fc.double({ min: 0, max: 2, noNaN: true, noDefaultInfinity: true });
+const stops = fc.array(word, { minLength: 1, maxLength: 2 });
+const toolChoice = fc.oneof(fc.constantFrom('auto' as const, 'none' as const, 'required' as const), fc.constant({ name: 'tool_0' }));
+const responseFormat = fc.oneof(
+  fc.constant({ type: 'json_object' as const }),
+  fc.record({ type: fc.constant('json_schema' as const), name: fc.constantFrom('answer', 'result'), schema, strict: fc.boolean() }, { requiredKeys: ['type', 'schema'] }),
+);
+const metadata = fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), word, { maxKeys: 2 });
+const location = fc.record({ city: word, country: fc.constantFrom('FR', 'US') }, { requiredKeys: [] });
+
+function settings(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Partial<IRRequest>> {
+  return fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Partial<IRRequest>>;
+}
+
+const OPENAI_EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh'] as const;
+
+const PROFILES: Record<DialectId, Profile> = {
+  'openai-chat': {
+    dialect: 'openai-chat',
+    midSystem: true,
+    refusal: true,
+    imageDetail: true,
+    reasoningPart: noReasoning,
+    callSignature: false,
+    resultParts: true,
+    resultImages: false,
+    resultError: false,
+    settings: settings({
+      toolChoice,
+      parallelToolCalls: fc.boolean(),
+      maxOutputTokens: fc.integer({ min: 1, max: 9000 }),
+      temperature,
+      topP: temperature.map((t) => t / 2),
+      seed: fc.integer(),
+      presencePenalty: temperature,
+      frequencyPenalty: temperature,
+      stopSequences: stops,
+      responseFormat,
+      reasoning: fc.constantFrom(...OPENAI_EFFORTS).map((effort) => ({ effort })),
+      verbosity: fc.constantFrom('low', 'medium', 'high'),
+      metadata,
+    }),
+  },
+  'openai-responses': {
+    dialect: 'openai-responses',
+    midSystem: true,
+    refusal: true,
+    imageDetail: true,
+    reasoningPart: (origin) =>
+      fc
+        .record({ text: anyText, signature: base64, id: fc.stringMatching(/^rs_[a-z0-9]{4}$/) }, { requiredKeys: [] })
+        .map((r): IRPart => ({ type: 'reasoning', origin, ...r })),
+    callSignature: false,
+    resultParts: true,
+    resultImages: true,
+    resultError: false,
+    settings: settings({
+      toolChoice,
+      parallelToolCalls: fc.boolean(),
+      maxOutputTokens: fc.integer({ min: 1, max: 9000 }),
+      temperature,
+      topP: temperature.map((t) => t / 2),
+      responseFormat,
+      reasoning: fc.record({ effort: fc.constantFrom(...OPENAI_EFFORTS), summary: fc.constantFrom('auto', 'concise', 'detailed') }, { requiredKeys: [] }),
+      verbosity: fc.constantFrom('low', 'medium', 'high'),
+      metadata,
+      webSearch: fc.record({ contextSize: fc.constantFrom('low', 'medium', 'high'), userLocation: location, allowedDomains: fc.array(word, { maxLength: 2 }) }, { requiredKeys: [] }),
+    }),
+  },
+  'anthropic-messages': {
+    dialect: 'anthropic-messages',
+    midSystem: false,
+    refusal: true,
+    imageDetail: false,
+    reasoningPart: (origin) =>
+      fc.oneof(
+        fc.record({ text: anyText, signature: base64 }, { requiredKeys: ['signature'] }).map((r): IRPart => ({ type: 'reasoning', origin, ...r })),
+        base64.map((signature): IRPart => ({ type: 'reasoning', origin, signature, redacted: true })),
+      ),
+    callSignature: false,
+    resultParts: true,
+    resultImages: true,
+    resultError: true,
+    settings: settings({
+      toolChoice,
+      parallelToolCalls: fc.boolean(),
+      temperature,
+      topP: temperature.map((t) => t / 2),
+      topK: fc.integer({ min: 1, max: 100 }),
+      stopSequences: stops,
+      responseFormat: fc.record({ type: fc.constant('json_schema' as const), schema }),
+      reasoning: fc.oneof(
+        fc.record({ budgetTokens: fc.integer({ min: 1024, max: 8191 }), summary: fc.constantFrom('auto', 'none') }, { requiredKeys: ['budgetTokens'] }),
+        fc.constant({ effort: 'none' as const }),
+        fc.record({ adaptive: fc.constant(true), effort: fc.constantFrom('low', 'medium', 'high', 'xhigh', 'max'), summary: fc.constantFrom('auto', 'none') }, { requiredKeys: ['adaptive'] }),
+      ),
+      webSearch: fc.record({ maxUses: fc.integer({ min: 1, max: 5 }), allowedDomains: fc.array(word, { maxLength: 2 }), userLocation: location }, { requiredKeys: [] }),
+    }).map((s) => ({ ...s, maxOutputTokens: 8192 })),
+  },
+  'gemini-generate': {
+    dialect: 'gemini-generate',
+    midSystem: false,
+    refusal: false,
+    imageDetail: false,
+    reasoningPart: (origin) =>
+      fc.oneof(
+        fc.record({ text: anyText, signature: base64 }, { requiredKeys: ['text'] }).map((r): IRPart => ({ type: 'reasoning', origin, ...r })),
+        base64.map((signature): IRPart => ({ type: 'reasoning', origin, signature })),
+      ),
+    callSignature: true,
+    resultParts: false,
+    resultImages: false,
+    resultError: true,
+    settings: settings({
+      toolChoice,
+      maxOutputTokens: fc.integer({ min: 1, max: 9000 }),
+      temperature,
+      topP: temperature.map((t) => t / 2),
+      topK: fc.integer({ min: 1, max: 100 }),
+      seed: fc.integer(),
+      presencePenalty: temperature,
+      frequencyPenalty: temperature,
+      stopSequences: stops,
+      responseFormat: fc.oneof(fc.constant({ type: 'json_object' as const }), fc.record({ type: fc.constant('json_schema' as const), schema })),
+      reasoning: fc.oneof(
+        fc.record({ budgetTokens: fc.integer({ min: 1, max: 24576 }), summary: fc.constant('auto' as const) }, { requiredKeys: ['budgetTokens'] }),
+        fc.constant({ effort: 'none' as const }),
+        fc.constant({ adaptive: true }),
+      ),
+      webSearch: fc.constant({}),
+    }),
+  },
+  'gemini-interactions': {
+    dialect: 'gemini-interactions',
+    midSystem: false,
+    refusal: false,
+    imageDetail: false,
+    reasoningPart: (origin) =>
+      fc.record({ text: anyText, signature: base64 }, { requiredKeys: ['signature'] }).map((r): IRPart => ({ type: 'reasoning', origin, ...r })),
+    callSignature: false,
+    resultParts: true,
+    resultImages: true,
+    resultError: true,
+    settings: settings({
+      toolChoice,
+      maxOutputTokens: fc.integer({ min: 1, max: 9000 }),
+      temperature,
+      topP: temperature.map((t) => t / 2),
+      seed: fc.integer(),
+      stopSequences: stops,
+      responseFormat: fc.oneof(fc.constant({ type: 'json_object' as const }), fc.record({ type: fc.constant('json_schema' as const), schema })),
+      reasoning: fc.record({ effort: fc.constantFrom('minimal', 'low', 'medium', 'high'), summary: fc.constantFrom('auto', 'none') }, { requiredKeys: ['effort'] }),
+      metadata,
+      webSearch: fc.constant({}),
+    }),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// What each dialect does to what it carries
+
+type Canon = (ir: IRRequest) => IRRequest;
+
+const withoutProvenance: Canon = ({ sourcePaths: _p, sourceDialect: _d, ...ir }) => ir;
+
+function mapParts(ir: IRRequest, fn: (part: IRPart, message: IRMessage) => IRPart[]): IRRequest {
+  return { ...ir, messages: ir.messages.map((m) => ({ ...m, content: m.content.flatMap((part) => fn(part, m)) })) };
+}
+
+const refusalAsText: Canon = (ir) => mapParts(ir, (part) => [part.type === 'refusal' ? { type: 'text', text: part.text } : part]);
+
+/** Gemini-style strictness: strict tools under "auto" become a schema-checked mode for every tool. */
+const strictAsMode: Canon = (ir) => {
+  if (!ir.tools) return ir;
+  const strict = ir.tools.some((t) => t.strict === true) && (ir.toolChoice === undefined || ir.toolChoice === 'auto');
+  return {
+    ...ir,
+    tools: ir.tools.map(({ strict: _s, ...t }) => (strict ? { ...t, strict: true } : t)),
+    ...(strict ? { toolChoice: 'auto' as const } : {}),
+  };
+};
+
+const dropUnset = (ir: IRRequest): IRRequest => JSON.parse(JSON.stringify(ir)) as IRRequest;
+
+function dropKeys(...keys: Array<keyof IRRequest>): Canon {
+  return (ir) => {
+    const copy = { ...ir };
+    for (const key of keys) delete copy[key];
+    return copy;
+  };
+}
+
+const parallelOnlyWhenOff: Canon = (ir) => (ir.parallelToolCalls === true ? dropKeys('parallelToolCalls')(ir) : ir);
+
+const schemaOnly: Canon = (ir) =>
+  ir.responseFormat?.type === 'json_schema' ? { ...ir, responseFormat: { type: 'json_schema', schema: ir.responseFormat.schema } } : ir;
+
+const joinSystem: Canon = (ir) => (ir.system && ir.system.length > 1 ? { ...ir, system: [{ type: 'text', text: ir.system.map((s) => s.text).join('\n\n') }] } : ir);
+
+function reasoning(fn: (r: IRReasoningConfig) => IRReasoningConfig | undefined): Canon {
+  return (ir) => {
+    if (!ir.reasoning) return ir;
+    const next = fn(ir.reasoning);
+    const { reasoning: _r, ...rest } = ir;
+    return next && Object.keys(next).length > 0 ? { ...rest, reasoning: next } : rest;
+  };
+}
+
+/** Gemini pairs calls and responses by name and order: ids are re-derived, names filled in. */
+const geminiIds: Canon = (ir) => {
+  const renamed = new Map<string, string>();
+  const names = new Map<string, string>();
+  // Ids are numbered by Gemini content, and a user turn after tool results shares their content.
+  let content = -1;
+  ir.messages.forEach((m, i) => {
+    if (!(m.role === 'user' && ir.messages[i - 1]?.role === 'tool')) content += 1;
+    let n = 0;
+    for (const part of m.content) {
+      if (part.type !== 'tool_call') continue;
+      n += 1;
+      renamed.set(part.id, `call_${content}_${n}`);
+      names.set(part.id, part.name);
+    }
+  });
+  return mapParts(ir, (part) => {
+    if (part.type === 'tool_call') return [{ ...part, id: renamed.get(part.id) ?? part.id }];
+    if (part.type === 'tool_result') return [{ ...part, callId: renamed.get(part.callId) ?? part.callId, name: names.get(part.callId) ?? '' }];
+    return [part];
+  });
+};
+
+/** A signature-only reasoning part just before an unsigned Gemini call is that call's signature. */
+const geminiSignatures: Canon = (ir) => ({
+  ...ir,
+  messages: ir.messages.map((m) => {
+    const out: IRPart[] = [];
+    m.content.forEach((part, j) => {
+      const next = m.content[j + 1];
+      if (part.type === 'reasoning' && part.text === undefined && next?.type === 'tool_call' && next.signature === undefined) return;
+      const previous = m.content[j - 1];
+      if (part.type === 'tool_call' && part.signature === undefined && previous?.type === 'reasoning' && previous.text === undefined) {
+        out.push({ ...part, signature: previous.signature ?? '' });
+        return;
+      }
+      out.push(part);
+    });
+    return { ...m, content: out };
+  }),
+});
+
+/** Gemini needs a media type for an image URL; it is guessed from the extension. */
+const urlMediaTypes: Canon = (ir) =>
+  mapParts(ir, (part) =>
+    part.type === 'image' && part.source.kind === 'url' && part.source.mediaType === undefined
+      ? [{ ...part, source: { ...part.source, mediaType: guessImageMediaType(part.source.url) ?? '' } }]
+      : [part],
+  );
+
+/** OpenAI requires a schema name; formats without one get a neutral name. */
+const namedSchema: Canon = (ir) =>
+  ir.responseFormat?.type === 'json_schema' ? { ...ir, responseFormat: { ...ir.responseFormat, name: ir.responseFormat.name ?? 'response' } } : ir;
+
+/** "Think at the default depth" is what OpenAI reasoning models do unasked. */
+const defaultReasoning = reasoning((r) => r);
+
+const CANON: Record<DialectId, Canon[]> = {
+  'openai-chat': [withoutProvenance, namedSchema],
+  'openai-responses': [
+    withoutProvenance,
+    (ir) => (ir.tools ? { ...ir, tools: ir.tools.map((t) => ({ ...t, strict: t.strict ?? false })) } : ir),
+    namedSchema,
+    defaultReasoning,
+  ],
+  'anthropic-messages': [
+    withoutProvenance,
+    refusalAsText,
+    parallelOnlyWhenOff,
+    (ir) => (ir.parallelToolCalls === false && ir.toolChoice === undefined ? { ...ir, toolChoice: 'auto' } : ir),
+    (ir) => (ir.toolChoice === 'none' ? dropKeys('parallelToolCalls')(ir) : ir),
+    schemaOnly,
+  ],
+  'gemini-generate': [
+    withoutProvenance,
+    (ir) => ({ ...ir, model: '' }),
+    refusalAsText,
+    parallelOnlyWhenOff,
+    strictAsMode,
+    schemaOnly,
+    geminiSignatures,
+    geminiIds,
+    urlMediaTypes,
+    reasoning((r) => (r.effort !== undefined && r.effort !== 'none' ? { budgetTokens: budgetForEffort(r.effort) } : r)),
+  ],
+  'gemini-interactions': [withoutProvenance, refusalAsText, parallelOnlyWhenOff, strictAsMode, schemaOnly, joinSystem],
+};
+
+function canonical(dialect: DialectId, ir: IRRequest): IRRequest {
+  return dropUnset(CANON[dialect].reduce((acc, step) => step(acc), ir));
+}
+
+function viaDialect(dialect: DialectId, ir: IRRequest): IRRequest {
+  return codecs[dialect].decodeRequest(codecs[dialect].encodeRequest(ir, { stream: false }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+const DIALECTS = Object.keys(PROFILES) as DialectId[];
+
+describe.each(DIALECTS)('%s request codec', (dialect) => {
+  it('IR → dialect → IR keeps everything the dialect carries', () => {
+    fc.assert(
+      fc.property(request(PROFILES[dialect]), (ir) => {
+        expect(dropUnset(withoutProvenance(viaDialect(dialect, ir)))).toEqual(canonical(dialect, ir));
+      }),
+      RUNS,
+    );
+  });
+
+  it('dialect → IR → dialect gives the same body', () => {
+    fc.assert(
+      fc.property(request(PROFILES[dialect]), fc.constantFrom('flex', 'default', undefined), fc.boolean(), (ir, tier, stream) => {
+        const ctx = { ...(tier ? { tier } : {}), stream };
+        const body = codecs[dialect].encodeRequest(ir, ctx);
+        expect(codecs[dialect].encodeRequest(codecs[dialect].decodeRequest(body), ctx)).toEqual(body);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The conversation as every dialect carries it: who said what, which tool was called with what. */
+function gist(ir: IRRequest): unknown {
+  return {
+    system: (ir.system ?? []).map((s) => s.text).join('\n\n'),
+    messages: ir.messages.map((m) => ({
+      role: m.role,
+      content: m.content.map((part) => {
+        switch (part.type) {
+          case 'tool_call':
+            return { call: part.name, args: JSON.parse(part.arguments) as unknown };
+          case 'tool_result':
+            return { result: part.content };
+          case 'image':
+            return part.source.kind === 'url' ? { image: part.source.url } : { image: part.source.data, mediaType: part.source.mediaType };
+          default:
+            return part;
+        }
+      }),
+    })),
+    tools: (ir.tools ?? []).map((t) => ({ name: t.name, parameters: t.parameters })),
+    maxOutputTokens: ir.maxOutputTokens,
+  };
+}
+
+/** Requests every dialect carries: text, base64 images, tool calls with plain-text results. */
+const portable: fc.Arbitrary<IRRequest> = request({
+  dialect: 'openai-chat',
+  midSystem: false,
+  refusal: false,
+  imageDetail: false,
+  reasoningPart: noReasoning,
+  callSignature: false,
+  resultParts: false,
+  resultImages: false,
+  resultError: false,
+  settings: settings({ maxOutputTokens: fc.integer({ min: 1, max: 9000 }) }),
+}).map((ir) => ({
+  ...ir,
+  maxOutputTokens: ir.maxOutputTokens ?? 1024,
+  // Plain-text results only: Gemini would turn JSON text into an object and back.
+  ...mapParts(ir, (part) => [part.type === 'tool_result' && typeof part.content === 'string' && part.content.startsWith('{') ? { ...part, content: 'done' } : part]),
+  tools: ir.tools?.map(({ strict: _s, description: _d, ...t }) => t),
+}));
+
+describe('any caller format to any provider', () => {
+  it.each(DIALECTS.flatMap((from) => DIALECTS.map((to) => [from, to] as const)))('%s → %s keeps the conversation', (from, to) => {
+    fc.assert(
+      fc.property(portable, (ir) => {
+        const callerIr = viaDialect(from, ir);
+        const providerIr = viaDialect(to, callerIr);
+        expect(gist(providerIr)).toEqual(gist(ir));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
