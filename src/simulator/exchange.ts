@@ -39,15 +39,15 @@ export async function runExchange(x: Exchange): Promise<void> {
     x.record.outcome = 'reset';
     return x.destroyByServer();
   }
-  if (plan.outcome === 'status_429') return sendReply(x, tooManyRequests(x), 'status_429');
-  if (plan.outcome === 'status_503') return sendReply(x, x.dialect.errors.overloaded(), 'status_503');
+  if (plan.outcome === 'status_429') return sendError(x, tooManyRequests(x));
+  if (plan.outcome === 'status_503') return sendError(x, x.dialect.errors.overloaded());
   const missing = missingTranscript(x);
-  if (missing) return sendReply(x, missing, 'status_500');
+  if (missing) return sendError(x, missing);
 
   // A stream that fails before start never gets a slot: it was not going to generate.
   const inband = plan.outcome === 'inband_error';
   const ticket = inband ? undefined : x.pool.enter(plan.queue, x.signal);
-  if (!inband && !ticket) return sendReply(x, tooManyRequests(x), 'status_429');
+  if (!inband && !ticket) return sendError(x, tooManyRequests(x));
   // Free the slot the moment the connection closes, not a few ticks later when the awaits unwind.
   x.signal.addEventListener('abort', () => ticket?.release(), { once: true });
   try {
@@ -65,21 +65,41 @@ function tooManyRequests(x: Exchange): JsonReply {
   return x.poolName === 'flex' ? x.dialect.errors.capacity(x.call) : x.dialect.errors.rateLimit(x.call);
 }
 
-function baseHeaders(x: Exchange): Record<string, string> {
-  return { 'x-request-id': x.requestId, 'openai-version': '2020-10-01' };
+/** Headers of a 200 answer: the dialect's own, plus those that depend on the generation. */
+function successHeaders(x: Exchange): Record<string, string> {
+  return {
+    'x-request-id': x.requestId,
+    ...x.dialect.replyHeaders(x.requestId),
+    ...x.dialect.successHeaders?.(x.call, x.generation, Date.now() - x.record.receivedAt),
+  };
 }
 
-/** Answers at once with a JSON body. */
-export function sendReply(x: Pick<Exchange, 'res' | 'record' | 'requestId'>, reply: JsonReply, outcome: SimOutcome): void {
-  const body = JSON.stringify(reply.body);
+/** Where a JSON reply goes; with a dialect, it adds its headers and stamps its error bodies. */
+export interface ReplyTarget {
+  res: ServerResponse;
+  record: SimRequest;
+  requestId: string;
+  dialect?: Dialect;
+}
+
+/** Answers at once with a JSON body (a scripted body is sent exactly as given). */
+export function sendReply(x: ReplyTarget, reply: JsonReply, outcome: SimOutcome): void {
+  const stamp = reply.status >= 400 && outcome !== 'scripted_response' ? x.dialect?.stampError : undefined;
+  const body = JSON.stringify(stamp ? stamp(reply.body, x.requestId) : reply.body);
   x.res.writeHead(reply.status, {
     'content-type': 'application/json',
     'x-request-id': x.requestId,
+    ...x.dialect?.replyHeaders(x.requestId),
     ...reply.headers,
   });
   x.record.status = reply.status;
   x.record.outcome = outcome;
   x.res.end(body);
+}
+
+/** Answers at once with an error, logged as `status_<code>`. */
+export function sendError(x: ReplyTarget, reply: JsonReply): void {
+  sendReply(x, reply, `status_${reply.status}`);
 }
 
 /** A 500 explaining a replay that lacks the transcript this request needs, or undefined. */
@@ -122,7 +142,7 @@ async function waitForStart(x: Exchange, ticket: Ticket | undefined): Promise<vo
 
 async function streamResponse(x: Exchange, ticket: Ticket | undefined): Promise<void> {
   const frames = streamFrames(x);
-  x.res.writeHead(200, { ...baseHeaders(x), 'content-type': x.dialect.streamContentType, 'cache-control': 'no-cache' });
+  x.res.writeHead(200, { ...successHeaders(x), 'content-type': x.dialect.streamContentType, 'cache-control': 'no-cache' });
   x.record.status = 200;
   x.res.flushHeaders();
   for (const frame of frames.head) await writeFrame(x, frame);
@@ -186,7 +206,7 @@ async function failHere(x: Exchange, frames: StreamRendering): Promise<boolean> 
 
 async function wholeResponse(x: Exchange, ticket: Ticket | undefined): Promise<void> {
   await waitForStart(x, ticket);
-  if (x.plan.outcome === 'inband_error') return sendReply(x, x.dialect.errors.serverError(), 'status_500');
+  if (x.plan.outcome === 'inband_error') return sendError(x, x.dialect.errors.serverError());
   x.record.startedAt = Date.now();
   await sleep(x.generation.outputTokens * x.plan.msPerToken, x.signal);
   const text = x.replay?.whole ?? JSON.stringify(x.dialect.renderWhole(x.call, x.generation));
@@ -197,10 +217,9 @@ async function wholeResponse(x: Exchange, ticket: Ticket | undefined): Promise<v
   // Malformed whole body: the first half of the JSON, sent as if it were all of it.
   const body = partial || x.plan.malformed ? half : full;
   x.res.writeHead(200, {
-    ...baseHeaders(x),
+    ...successHeaders(x),
     'content-type': 'application/json',
     'content-length': String(partial ? full.length : body.length),
-    'openai-processing-ms': String(Date.now() - x.record.receivedAt),
   });
   x.record.status = 200;
   if (x.plan.malformed) x.record.malformedSent = true;

@@ -1,38 +1,18 @@
 /**
  * What the simulated model "says" for a call, before any wire format: the reply tokens (see
- * text.ts), or a function call when the request declares tools and asks for one, plus usage.
+ * text.ts), a function call when the request declares tools and asks for one, or JSON that fits
+ * the schema of a structured-output request; plus usage.
  */
 import type { Call, Generation, ToolSpec } from './dialects/dialect.js';
 import type { Rng } from './random.js';
+import { argumentsFor, valueForSchema } from './schema-value.js';
 import { estimateTokens, replyTokens } from './text.js';
-import { reportedTier } from './tiers.js';
 import type { CountSpec } from './types.js';
 
-/** Characters per streamed tool-argument delta. */
+export { argumentsFor } from './schema-value.js';
+
+/** Characters per streamed tool-argument delta (and per structured-output delta). */
 const ARGUMENT_CHUNK = 6;
-
-/** A placeholder value per JSON Schema type, for generated tool arguments. */
-const PLACEHOLDER_BY_TYPE: Record<string, unknown> = {
-  string: 'sim',
-  number: 1,
-  integer: 1,
-  boolean: true,
-  array: [],
-  object: {},
-  null: null,
-};
-
-/** Arguments that satisfy a simple object schema: first enum value or a placeholder per property. */
-export function argumentsFor(parameters: unknown): Record<string, unknown> {
-  const properties = (parameters as { properties?: Record<string, { type?: unknown; enum?: unknown[] }> })
-    ?.properties;
-  const args: Record<string, unknown> = {};
-  for (const [name, schema] of Object.entries(properties ?? {})) {
-    const type = Array.isArray(schema?.type) ? schema.type[0] : schema?.type;
-    args[name] = Array.isArray(schema?.enum) ? schema.enum[0] : PLACEHOLDER_BY_TYPE[String(type)] ?? null;
-  }
-  return args;
-}
 
 /**
  * Whether the model calls a tool: only if tools are declared and `tool_choice` is not `none`;
@@ -67,7 +47,7 @@ export interface GenerateOptions {
 export function generate(call: Call, options: GenerateOptions): Generation {
   const base = {
     inputTokens: call.inputTokens,
-    servedTier: reportedTier(call.requestedTier),
+    servedTier: call.servedTier,
     createdAt: Math.floor(Date.now() / 1000),
     rng: options.rng,
   };
@@ -84,7 +64,10 @@ export function generate(call: Call, options: GenerateOptions): Generation {
       outputTokens: estimateTokens(tool.name + args),
     };
   }
-  const all = replyTokens(options.seed, call.model, call.prompt, options.outputTokens);
+  const all =
+    call.responseSchema !== undefined
+      ? splitEvery(JSON.stringify(valueForSchema(call.responseSchema)), ARGUMENT_CHUNK)
+      : replyTokens(options.seed, call.model, call.prompt, options.outputTokens);
   const tokens = call.maxOutputTokens !== undefined ? all.slice(0, call.maxOutputTokens) : all;
   return {
     ...base,

@@ -5,16 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isJsonReply, type JsonReply } from './dialects/dialect.js';
-import { findDialect } from './dialects/index.js';
-import { invalidUrl } from './dialects/openai-errors.js';
-import { runExchange, sendReply } from './exchange.js';
+import { findDialect, notFound } from './dialects/index.js';
+import { runExchange, sendReply, type ReplyTarget } from './exchange.js';
 import { generate } from './generate.js';
 import { modelsReply } from './models.js';
 import { makePlan } from './plan.js';
 import type { Pool } from './pool.js';
 import { hex, rngFor } from './random.js';
 import type { Recorder } from './recorder.js';
-import { poolForTier } from './tiers.js';
 import type { PoolName, PoolSet, ReplaySet, SimRequest, SimulatorOptions } from './types.js';
 
 /** What the handler reads from the running simulator. */
@@ -48,6 +46,17 @@ function maskCredential(value: string): string {
   const scheme = match?.[1] ?? '';
   const secret = match?.[2] ?? '';
   return `${scheme}…${secret.length >= 12 ? secret.slice(-4) : ''}`;
+}
+
+/** The path as logged: a Gemini `?key=` is masked like a credential header. */
+function logPath(path: string): string {
+  const queryAt = path.indexOf('?');
+  if (queryAt === -1) return path;
+  const query = new URLSearchParams(path.slice(queryAt + 1));
+  const key = query.get('key');
+  if (key === null) return path;
+  query.set('key', maskCredential(key));
+  return `${path.slice(0, queryAt)}?${query.toString()}`;
 }
 
 function logHeaders(headers: IncomingMessage['headers']): Record<string, string> {
@@ -109,7 +118,7 @@ export async function handleRequest(state: SimState, req: IncomingMessage, res: 
   const json = parseJson(text);
   record = state.recorder.add({
     method: req.method ?? 'GET',
-    path: req.url ?? '/',
+    path: logPath(req.url ?? '/'),
     headers: logHeaders(req.headers),
     body: json.ok ? json.value : json.raw,
     tier: '',
@@ -140,22 +149,27 @@ interface Incoming {
 async function serve(state: SimState, input: Incoming, destroyByServer: () => void): Promise<void> {
   const { req, res, record, requestId, json } = input;
   const url = new URL(req.url ?? '/', 'http://simulator');
-  const answer = (reply: JsonReply) =>
-    sendReply({ res, record, requestId }, reply, reply.status === 200 ? 'completed' : `status_${reply.status}`);
+  const target: ReplyTarget = { res, record, requestId };
+  const answer = (reply: JsonReply) => sendReply(target, reply, reply.status === 200 ? 'completed' : `status_${reply.status}`);
 
   const listed = req.method === 'GET' ? modelsReply(url.pathname, state.models) : undefined;
   if (listed) return answer(listed);
   const found = req.method === 'POST' ? findDialect(url.pathname, url.searchParams) : undefined;
-  if (!found) return answer(invalidUrl(req.method ?? 'GET', url.pathname));
+  if (!found) return answer(notFound(req.method ?? 'GET', url.pathname));
   const { dialect, route } = found;
+  target.dialect = dialect;
   record.dialect = dialect.id;
+  if (route.reject) return answer(route.reject);
   if (state.options.requireAuth && !dialect.hasCredentials(req.headers, url.searchParams)) {
     return answer(dialect.errors.unauthorized());
   }
+  const badHeaders = dialect.checkHeaders?.(req.headers);
+  if (badHeaders) return answer(badHeaders);
   if (!json.ok) return answer(dialect.errors.invalidJson());
   const call = dialect.parse(json.value, route);
   if (isJsonReply(call)) return answer(call);
-  const poolName = poolForTier(call.requestedTier);
+  const poolName = call.pool;
+  record.model = call.model;
   record.stream = call.stream;
   record.requestedTier = call.requestedTier;
   record.tier = poolName;
@@ -164,7 +178,7 @@ async function serve(state: SimState, input: Incoming, destroyByServer: () => vo
   }
 
   const plan = makePlan(rngFor(state.seed, 'plan', record.id), state.pools[poolName], state.script()?.(record));
-  const replay = plan.replay ?? state.options.replay?.[dialect.id as keyof ReplaySet];
+  const replay = plan.replay ?? state.options.replay?.[dialect.id];
   const generation = generate(call, {
     seed: state.seed,
     outputTokens: plan.outputTokens,

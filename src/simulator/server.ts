@@ -71,6 +71,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     url,
     openaiBaseUrl: `${url}/v1`,
+    geminiBaseUrl: url,
+    anthropicBaseUrl: url,
     requests: state.recorder.requests,
     setPools(next) {
       for (const name of POOL_NAMES) if (name in next) pools[name] = next[name];

@@ -48,20 +48,35 @@ export function replyTokens(seed: number, model: string, prompt: string, outputT
   return words.slice(0, length).map((w, i) => (i === 0 ? w : ` ${w}`));
 }
 
+/** Options of {@link expectedText}. */
+export interface ExpectedTextOptions {
+  /** The simulator's seed (default 1). */
+  seed?: number;
+  /** The output length the pool (or script) uses; default 24. */
+  outputTokens?: CountSpec;
+  /**
+   * The model, when the body does not carry it: Gemini generateContent names it in the path
+   * (`/v1beta/models/gemini-2.5-flash:generateContent`). Default: `body.model`.
+   */
+  model?: string;
+}
+
 /**
- * The text the simulator answers to `body`, for assertions.
+ * The text the simulator answers to `body`, for assertions. The same prompt and model give the
+ * same text in every dialect (Responses, Chat, Messages, generateContent, Interactions).
  *
  * `outputTokens` must be the same spec the pool (or script) uses; with a `{min, max}` range the
  * drawn length is stable per prompt too.
  *
  * @example
  * ```ts
- * const body = { model: 'gpt-5-mini', input: 'Say hi' };
- * expectedText(body, { seed: 7, outputTokens: 5 }); // 'Echo: Say hi <filler> <filler>'
+ * expectedText({ model: 'gpt-5-mini', input: 'Say hi' }, { seed: 7, outputTokens: 5 }); // 'Echo: Say hi <filler> <filler>'
+ * expectedText({ contents: [{ role: 'user', parts: [{ text: 'Say hi' }] }] }, { model: 'gemini-2.5-flash' });
  * ```
  */
-export function expectedText(body: unknown, options: { seed?: number; outputTokens?: CountSpec } = {}): string {
-  const model = typeof (body as { model?: unknown })?.model === 'string' ? (body as { model: string }).model : '';
+export function expectedText(body: unknown, options: ExpectedTextOptions = {}): string {
+  const inBody = (body as { model?: unknown } | undefined)?.model;
+  const model = options.model ?? (typeof inBody === 'string' ? inBody : '');
   return replyTokens(options.seed ?? 1, model, promptText(body), options.outputTokens).join('');
 }
 

@@ -2,6 +2,7 @@
  * Public types of the simulator: pool knobs, options, the request log and the handle
  * `startSimulator` returns. Everything a user of the simulator codes against lives here.
  */
+import type { DialectId } from '../core/types.js';
 
 /**
  * A delay in milliseconds: a fixed number, uniform between `min` and `max`, or exponential
@@ -35,15 +36,20 @@ export interface PoolKnobs {
    * are delayed as a whole.
    */
   startDelayMs?: DelaySpec;
-  /** Probability of answering 429 with OpenAI's body (flex: "resource unavailable"; other tiers: rate limit). */
+  /**
+   * Probability of answering 429 in the dialect's own body (flex: "no capacity"; other tiers: a
+   * rate limit): OpenAI `resource_unavailable` / `rate_limit_exceeded`, Gemini
+   * `RESOURCE_EXHAUSTED`, Anthropic `rate_limit_error`.
+   */
   rate429?: number;
-  /** Probability of answering 503 with OpenAI's "servers are overloaded" body. */
+  /** Probability of answering "overloaded": OpenAI and Gemini 503, Anthropic 529 `overloaded_error`. */
   rate503?: number;
   /** Probability of destroying the socket before answering anything (the client sees a reset). */
   resetRate?: number;
   /**
    * Probability of a 200 stream that fails before start: bookkeeping, then at the start time an
-   * in-band `error` + `response.failed` (Responses) or an `error` chunk (Chat). Non-streaming: 500.
+   * in-band error — Responses `error` + `response.failed`, Chat and Gemini an `error` chunk,
+   * Messages and Interactions `event: error`. Non-streaming: 500 in the dialect's body.
    */
   inbandErrorRate?: number;
   /** Probability of destroying the socket after some content was sent. */
@@ -58,7 +64,11 @@ export interface PoolKnobs {
   outputTokens?: CountSpec;
 }
 
-/** The pools by name. A request's `service_tier` picks one: see {@link poolForTier}. */
+/**
+ * The pools by name. A request's tier field picks one (see {@link poolForTier}): OpenAI and
+ * Gemini `flex` → flex, `priority` → priority, everything else → standard. Anthropic requests
+ * always run on standard (Anthropic has no flex tier).
+ */
 export interface PoolSet {
   flex?: PoolKnobs;
   standard?: PoolKnobs;
@@ -89,10 +99,17 @@ export interface ReplayTranscript {
   whole?: string;
 }
 
-/** Transcripts by dialect. A dialect without one generates text as usual. */
+/**
+ * Transcripts by dialect. A dialect without one generates text as usual. Stream lines are framed
+ * per NOTICE.md: Responses and Messages as `event: <type>`, Interactions as `event: <event_type>`,
+ * Chat and generateContent as bare `data:` (Chat then ends with `data: [DONE]`).
+ */
 export interface ReplaySet {
   'openai-responses'?: ReplayTranscript;
   'openai-chat'?: ReplayTranscript;
+  'gemini-generate'?: ReplayTranscript;
+  'gemini-interactions'?: ReplayTranscript;
+  'anthropic-messages'?: ReplayTranscript;
 }
 
 /**
@@ -137,21 +154,27 @@ export interface SimRequest {
   /** 1, 2, 3… in arrival order (restarts after `reset()`). */
   id: number;
   method: string;
-  /** Path with query string, e.g. `/v1/responses`. */
+  /** Path with query string, e.g. `/v1/responses`; a Gemini `?key=` is masked like a header. */
   path: string;
   /**
    * Request headers, lower-cased. Credentials (`authorization`, `x-api-key`, `x-goog-api-key`)
    * are masked to their last four characters (`Bearer …ey01`) so the log never holds a key.
+   * Version headers are kept as sent (`anthropic-version`, Interactions' `api-revision`).
    */
   headers: Record<string, string>;
   /** The parsed JSON body, the raw text if it was not JSON, or `undefined` if empty. */
   body: unknown;
   /** The pool that served it: `flex`, `standard` or `priority` (`''` for requests that reached no pool). */
   tier: string;
-  /** The `service_tier` the request asked for, if any. */
+  /** The tier field as sent, if any: `service_tier` (OpenAI, Anthropic, Interactions) or `serviceTier` (generateContent). */
   requestedTier?: string;
-  /** The dialect that handled it, e.g. `openai-responses`. */
-  dialect?: string;
+  /**
+   * The dialect that handled it: `openai-responses`, `openai-chat`, `anthropic-messages`,
+   * `gemini-generate` or `gemini-interactions` (absent for paths no dialect serves).
+   */
+  dialect?: DialectId;
+  /** The model asked for (generateContent: read from the path). */
+  model?: string;
   stream: boolean;
   /** `Date.now()` when the body had been read. */
   receivedAt: number;
@@ -192,11 +215,15 @@ export interface SimulatorOptions {
   script?: (req: SimRequest) => Partial<PoolKnobs> | ScriptedBehavior | undefined;
   /** Transcripts to serve per dialect instead of generated text. */
   replay?: ReplaySet;
-  /** Answer 401 (OpenAI's body) when no `Authorization: Bearer …` header is sent. Default false. */
+  /**
+   * Refuse requests without the dialect's credentials (default false): OpenAI `Authorization:
+   * Bearer …` (401), Anthropic `x-api-key` (401), Gemini `x-goog-api-key` or `?key=` (403
+   * `PERMISSION_DENIED`, as Google answers).
+   */
   requireAuth?: boolean;
   /** Models listed by `GET /v1/models` (default: a current OpenAI line-up). */
   models?: string[];
-  /** Answer 404 `model_not_found` for models not in `models` (default false: any model works). */
+  /** Answer 404 in the dialect's body for models not in `models` (default false: any model works). */
   rejectUnknownModels?: boolean;
 }
 
@@ -214,6 +241,10 @@ export interface Simulator {
   url: string;
   /** `url + '/v1'`, the `baseURL` for the `openai` client. */
   openaiBaseUrl: string;
+  /** `url`, the `httpOptions.baseUrl` for `@google/genai` (it adds `/v1beta/…` itself). */
+  geminiBaseUrl: string;
+  /** `url`, the `baseURL` for `@anthropic-ai/sdk` (it adds `/v1/messages` itself). */
+  anthropicBaseUrl: string;
   /** Every request received since start or the last `reset()`, in arrival order (live objects). */
   requests: SimRequest[];
   /** Replaces the knobs of each pool named in `pools`; pools not named keep theirs. */

@@ -116,14 +116,15 @@ describe('close()', () => {
     const url = `${sim.openaiBaseUrl}/responses`;
     const delayed = postJson(url, flexBody('a', { stream: true }));
     const queued = postJson(url, flexBody('b'));
-    const waiting = sim.waitForRequests(10, 60_000);
+    // Attach the expectation now: close() rejects the wait before this test awaits it.
+    const waiting = expect(sim.waitForRequests(10, 60_000)).rejects.toThrow(/closed/);
     await sim.waitForRequests(2);
     await eventually(() => sim?.poolState('flex').queued === 1);
 
     const delayedResponse = await delayed;
     const reading = readAllEvents(delayedResponse).catch((e: unknown) => e);
     await sim.close();
-    await expect(waiting).rejects.toThrow(/closed/);
+    await waiting;
     await expect(queued).rejects.toThrow();
     expect(await reading).toBeInstanceOf(Error);
     expect(sim.requests.map((r) => r.outcome)).toEqual(['server_closed', 'server_closed']);

@@ -5,6 +5,7 @@
  */
 import type { DialectId } from '../../core/types.js';
 import type { Rng } from '../random.js';
+import type { PoolName } from '../types.js';
 
 /** One SSE event as sent: optional `event:` name, the `data:` payload, the output tokens it carries. */
 export interface Frame {
@@ -32,8 +33,12 @@ export interface ToolSpec {
 export interface Call {
   model: string;
   stream: boolean;
-  /** `service_tier` as sent (`undefined` when absent). */
+  /** The tier field as sent (`service_tier`, or Gemini's `serviceTier`); `undefined` when absent. */
   requestedTier: string | undefined;
+  /** The pool that serves it, from the dialect's tier table. */
+  pool: PoolName;
+  /** The tier value reported once served (`flex`, `default`, `standard`, `priority`). */
+  servedTier: string;
   /** The last user text (echoed by the generated reply). */
   prompt: string;
   inputTokens: number;
@@ -42,6 +47,8 @@ export interface Call {
   toolChoice: 'auto' | 'none' | 'required' | { name: string };
   /** The request's output cap, if any (`max_output_tokens`, `max_completion_tokens`, …). */
   maxOutputTokens: number | undefined;
+  /** JSON Schema of a structured-output request: the reply is then JSON that fits it. */
+  responseSchema?: unknown;
   /** The parsed body, for dialect-specific options. */
   body: Record<string, unknown>;
 }
@@ -56,7 +63,7 @@ export interface Generation {
   truncated: boolean;
   inputTokens: number;
   outputTokens: number;
-  /** The `service_tier` value to report once served (`flex`, `default`, `priority`). */
+  /** The tier value to report once served (`flex`, `default`, `standard`, `priority`). */
   servedTier: string;
   /** Unix seconds. */
   createdAt: number;
@@ -82,11 +89,11 @@ export interface DialectErrors {
   capacity(call: Call): JsonReply;
   /** 429 from other pools: rate limit. */
   rateLimit(call: Call): JsonReply;
-  /** 503: overloaded. */
+  /** The `rate503` answer: OpenAI and Gemini 503, Anthropic 529 `overloaded_error`. */
   overloaded(): JsonReply;
   /** 500: what a non-streaming request gets where a stream would fail in-band. */
   serverError(): JsonReply;
-  /** 401: no credentials. */
+  /** No credentials (`requireAuth`): 401, or Gemini's 403. */
   unauthorized(): JsonReply;
   /** 400: the body is not JSON. */
   invalidJson(): JsonReply;
@@ -98,7 +105,12 @@ export interface DialectErrors {
 export interface RouteMatch {
   model?: string;
   stream?: boolean;
+  /** A path the dialect owns but will not serve as asked (e.g. a Gemini stream without `alt=sse`). */
+  reject?: JsonReply;
 }
+
+/** Request headers as Node gives them (lower-cased names). */
+export type RequestHeaders = Record<string, string | string[] | undefined>;
 
 export interface Dialect {
   id: DialectId;
@@ -107,9 +119,17 @@ export interface Dialect {
   /** Matches a POST path (without query); `undefined` when it is not this dialect's. */
   match(pathname: string, query: URLSearchParams): RouteMatch | undefined;
   /** True when the request carries credentials in this dialect's way. */
-  hasCredentials(headers: Record<string, string | string[] | undefined>, query: URLSearchParams): boolean;
+  hasCredentials(headers: RequestHeaders, query: URLSearchParams): boolean;
+  /** A 4xx for a missing or bad required header (Anthropic's `anthropic-version`), else `undefined`. */
+  checkHeaders?(headers: RequestHeaders): JsonReply | undefined;
   /** Validates and reads a parsed JSON body: the call, or the 4xx the provider would send. */
   parse(body: unknown, route: RouteMatch): Call | JsonReply;
+  /** Headers on every answer of this dialect, errors included (request ids, API versions). */
+  replyHeaders(requestId: string): Record<string, string>;
+  /** Extra headers on a 200 answer (e.g. Gemini's `x-gemini-service-tier`). */
+  successHeaders?(call: Call, gen: Generation, elapsedMs: number): Record<string, string>;
+  /** Adjusts an error body before it is sent (Anthropic adds `request_id`). */
+  stampError?(body: unknown, requestId: string): unknown;
   /** Renders a generation as stream events. */
   renderStream(call: Call, gen: Generation): StreamRendering;
   /** Renders a generation as the non-streaming body. */

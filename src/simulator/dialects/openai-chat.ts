@@ -16,7 +16,7 @@ import { estimateTokens } from '../text.js';
 import type { Call, Dialect, JsonReply, Frame, Generation, StreamRendering, ToolSpec } from './dialect.js';
 import { isJsonReply } from './dialect.js';
 import { isObject, obfuscation, positiveInt, readCommon, wantsObfuscation, type Json } from './openai-common.js';
-import { hasBearer, invalidType, missingParameter, OVERLOADED, openaiErrors } from './openai-errors.js';
+import { hasBearer, openaiReplyHeaders, invalidType, missingParameter, OVERLOADED, openaiErrors } from './openai-errors.js';
 
 function readTools(tools: unknown): ToolSpec[] {
   if (!Array.isArray(tools)) return [];
@@ -189,6 +189,8 @@ export const openaiChat: Dialect = {
   match: (pathname) => (pathname === '/v1/chat/completions' ? {} : undefined),
   hasCredentials: (headers) => hasBearer(headers),
   parse,
+  replyHeaders: openaiReplyHeaders,
+  successHeaders: (_call, _gen, elapsedMs) => ({ 'openai-processing-ms': String(elapsedMs) }),
   renderStream,
   renderWhole,
   replayStream: (transcript) =>

@@ -4,19 +4,21 @@
  * OpenAI adds to streamed deltas.
  */
 import { alnum, type Rng } from '../random.js';
-import { isKnownTier } from '../tiers.js';
+import { OPENAI_TIERS, routeTier } from '../tiers.js';
+import type { PoolName } from '../types.js';
 import type { JsonReply } from './dialect.js';
+import { isObject, type Json } from './json.js';
 import { invalidServiceTier, invalidType, missingParameter } from './openai-errors.js';
 
-export type Json = Record<string, unknown>;
-
-export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export { isObject, positiveInt, type Json } from './json.js';
 
 /** The fields every OpenAI generation request carries. */
 export interface CommonFields {
   model: string;
   stream: boolean;
   requestedTier: string | undefined;
+  pool: PoolName;
+  servedTier: string;
 }
 
 /** Reads `model`, `stream` and `service_tier`, answering the 400 OpenAI would send. */
@@ -24,17 +26,15 @@ export function readCommon(body: unknown): CommonFields | JsonReply {
   if (!isObject(body)) return invalidType('body', 'an object', body);
   if (body.model === undefined || body.model === null || body.model === '') return missingParameter('model');
   if (typeof body.model !== 'string') return invalidType('model', 'a string', body.model);
-  if (!isKnownTier(body.service_tier)) return invalidServiceTier(body.service_tier);
+  const tier = routeTier(OPENAI_TIERS, body.service_tier);
+  if (!tier) return invalidServiceTier(body.service_tier);
   return {
     model: body.model,
     stream: body.stream === true,
     requestedTier: typeof body.service_tier === 'string' ? body.service_tier : undefined,
+    pool: tier.pool,
+    servedTier: tier.reported,
   };
-}
-
-/** A positive integer field, or `undefined`. */
-export function positiveInt(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 /**

@@ -134,3 +134,8 @@ export function hasBearer(headers: Record<string, string | string[] | undefined>
   const value = headers.authorization;
   return typeof value === 'string' && /^Bearer\s+\S+/i.test(value);
 }
+
+/** Headers OpenAI puts on every answer. */
+export function openaiReplyHeaders(requestId: string): Record<string, string> {
+  return { 'x-request-id': requestId, 'openai-version': '2020-10-01' };
+}

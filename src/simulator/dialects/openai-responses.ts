@@ -20,7 +20,7 @@ import { estimateTokens } from '../text.js';
 import type { Call, Dialect, JsonReply, Frame, Generation, StreamRendering, ToolSpec } from './dialect.js';
 import { isJsonReply } from './dialect.js';
 import { isObject, obfuscation, positiveInt, readCommon, wantsObfuscation, type Json } from './openai-common.js';
-import { hasBearer, OVERLOADED, openaiErrors } from './openai-errors.js';
+import { hasBearer, openaiReplyHeaders, OVERLOADED, openaiErrors } from './openai-errors.js';
 
 const BOOKKEEPING = new Set(['response.created', 'response.in_progress', 'response.queued']);
 
@@ -195,6 +195,8 @@ export const openaiResponses: Dialect = {
   match: (pathname) => (pathname === '/v1/responses' ? {} : undefined),
   hasCredentials: (headers) => hasBearer(headers),
   parse,
+  replyHeaders: openaiReplyHeaders,
+  successHeaders: (_call, _gen, elapsedMs) => ({ 'openai-processing-ms': String(elapsedMs) }),
   renderStream,
   renderWhole: (call, gen) => finalResponse(call, idsFor(gen), gen),
   replayStream: (transcript) =>
