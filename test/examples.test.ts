@@ -1,0 +1,55 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+// Every example runs as a user would run it (`npx tsx examples/<name>.ts`), against the
+// simulator it starts itself, and prints what it routed.
+const run = promisify(execFile);
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
+async function runExample(name: string): Promise<string> {
+  const env = { ...process.env };
+  // The examples must use their own simulator here, never a real provider or key.
+  delete env.FLEXROUTE_OPENAI_BASE_URL;
+  delete env.OPENAI_API_KEY;
+  const { stdout } = await run(TSX, [join('examples', `${name}.ts`)], { env, timeout: 60_000 });
+  return stdout;
+}
+
+describe('examples', () => {
+  it('node-http.ts serves the router on node:http', async () => {
+    const out = await runExample('node-http');
+    expect(out).toMatch(/router listening on http:\/\/127\.0\.0\.1:\d+\/v1/);
+    expect(out).toMatch(/status 200, served on (flex|default) \(race: (committed|fallback:\w+)\)/);
+    expect(out).toMatch(/Echo: Write a haiku about patience\./);
+  });
+
+  it('express.ts mounts the router under /llm after express.json(), with fall-through', async () => {
+    const out = await runExample('express');
+    expect(out).toMatch(/chat: served on (flex|default)/);
+    expect(out).toMatch(/Echo: Name three rivers\./);
+    expect(out).toContain('health: {"ok":true}');
+  });
+
+  it('hono.ts answers through app.request() and over HTTP', async () => {
+    const out = await runExample('hono');
+    expect(out).toMatch(/app\.request: served on (flex|default)/);
+    expect(out).toMatch(/Echo: Say hello in French\./);
+    expect(out).toContain('GET / over HTTP: my app');
+  });
+
+  it('openai-wrapped-fetch.ts streams through the official client with no server', async () => {
+    const out = await runExample('openai-wrapped-fetch');
+    expect(out).toMatch(/Echo: Explain flex processing in one sentence\./);
+    expect(out).toMatch(/service_tier: (flex|default)/);
+    expect(out).toMatch(/urgent request served on priority: Echo: Quick: 2 \+ 2\?/);
+  });
+
+  it('client.ts uses the flexroute client, whole and streamed', async () => {
+    const out = await runExample('client');
+    expect(out).toMatch(/served on (flex|default)/);
+    expect(out).toMatch(/Echo: Write a haiku about cheap GPUs\./);
+    expect(out).toMatch(/streamed: Echo: Count to five\./);
+  });
+});
