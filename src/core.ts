@@ -52,3 +52,4 @@ export { detectCommit, type CommitOutcome, type CommitFailureReason, type Detect
 export { relayCommitted, type RelayOptions } from './core/commit/relay.js';
 export type { CommitRules, DialectStream, EventClass, RelayFailure, RelayFailureKind } from './core/commit/rules.js';
 export type { CallerFormat, DialectId, ProviderId, StartWithin, FallbackReason } from './core/types.js';
+export type { SseEvent } from './sse/events.js';

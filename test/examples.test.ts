@@ -52,4 +52,11 @@ describe('examples', () => {
     expect(out).toMatch(/Echo: Write a haiku about cheap GPUs\./);
     expect(out).toMatch(/streamed: Echo: Count to five\./);
   });
+
+  it('custom-router.ts builds a flex router from the core blocks', async () => {
+    const out = await runExample('custom-router');
+    expect(out).toMatch(/POST \/v1\/responses -> 200 in \d+ ms/);
+    expect(out).toMatch(/race answered on (flex|default)/);
+    expect(out).toContain('bad start_within: 400 invalid_start_within');
+  });
 });
