@@ -23,8 +23,8 @@ export async function startHarness(options: { sim?: SimulatorOptions; router?: R
   const sim = await startSimulator({ seed: 7, ...options.sim });
   const events: RouteEvent[] = [];
   const router = createRouter({
-    upstreams: { openai: sim.openaiBaseUrl },
-    keys: { openai: 'sk-server-key-0001' },
+    upstreams: { openai: sim.openaiBaseUrl, gemini: sim.url, anthropic: sim.url },
+    keys: { openai: 'sk-server-key-0001', gemini: 'gemini-server-key-0002', anthropic: 'sk-ant-server-key-0003' },
     env: {},
     onEvent: (event) => events.push(event),
     ...options.router,
