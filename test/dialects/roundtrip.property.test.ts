@@ -7,24 +7,28 @@
  * 1. IR → dialect → IR gives the canonical IR.
  * 2. dialect → IR → dialect gives the same body (format → IR → same format), for generated bodies.
  * 3. Any dialect to any other preserves the conversation (text, images, tool calls and results).
+ * 4. Whole responses: IR → dialect → IR keeps what the dialect carries, and the served tier.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../../src/core/types.js';
 import { codecs } from '../../src/dialects/codecs.js';
+import type { ServedTier, StopReason } from '../../src/dialects/ir/common.js';
 import { guessImageMediaType } from '../../src/dialects/ir/media.js';
-import { budgetForEffort } from '../../src/dialects/ir/reasoning.js';
+import { budgetForEffort, reasoningSlot } from '../../src/dialects/ir/reasoning.js';
 import type {
   IRImagePart,
   IRMessage,
   IRPart,
   IRReasoningConfig,
+  IRReasoningPart,
   IRRequest,
   IRTextPart,
   IRTool,
   IRToolCallPart,
   IRToolResultPart,
 } from '../../src/dialects/ir/request.js';
+import type { IROutputPart, IRResponse } from '../../src/dialects/ir/response.js';
 
 const RUNS = { numRuns: 150 };
 
@@ -540,6 +544,200 @@ describe('any caller format to any provider', () => {
         expect(gist(providerIr)).toEqual(gist(ir));
       }),
       { numRuns: 40 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Whole responses
+
+const CALLER_MODEL = 'caller-model';
+const NOW_MS = 1_700_000_000_000;
+
+const ORIGINS: DialectId[] = ['openai-responses', 'anthropic-messages', 'gemini-generate', 'gemini-interactions'];
+
+/** Reasoning a dialect makes itself, in the shapes it writes. */
+const OWN_REASONING: Record<DialectId, fc.Arbitrary<IRReasoningPart> | undefined> = {
+  'openai-chat': undefined,
+  'openai-responses': fc
+    .record({ text: anyText, signature: base64, id: fc.stringMatching(/^rs_[a-z0-9]{4}$/) }, { requiredKeys: ['id'] })
+    .map((r) => ({ type: 'reasoning', origin: 'openai-responses', ...r })),
+  'anthropic-messages': fc.oneof(
+    fc.record({ text: anyText, signature: base64 }, { requiredKeys: ['signature'] }).map((r): IRReasoningPart => ({ type: 'reasoning', origin: 'anthropic-messages', ...r })),
+    base64.map((signature): IRReasoningPart => ({ type: 'reasoning', origin: 'anthropic-messages', signature, redacted: true })),
+  ),
+  'gemini-generate': fc.oneof(
+    fc.record({ text: anyText, signature: base64 }, { requiredKeys: ['text'] }).map((r): IRReasoningPart => ({ type: 'reasoning', origin: 'gemini-generate', ...r })),
+    base64.map((signature): IRReasoningPart => ({ type: 'reasoning', origin: 'gemini-generate', signature })),
+  ),
+  'gemini-interactions': fc
+    .record({ text: anyText, signature: base64 }, { requiredKeys: [] })
+    .map((r): IRReasoningPart => ({ type: 'reasoning', origin: 'gemini-interactions', ...r })),
+};
+
+/** Reasoning another provider made, carried through this dialect. */
+function foreignReasoning(dialect: DialectId): fc.Arbitrary<IRReasoningPart> {
+  return fc
+    .record(
+      {
+        origin: fc.constantFrom(...ORIGINS.filter((o) => o !== dialect)),
+        text: anyText,
+        signature: base64,
+        redacted: fc.constant(true),
+        id: fc.stringMatching(/^rs_[a-z0-9]{4}$/),
+      },
+      { requiredKeys: ['origin'] },
+    )
+    .map((r) => ({ type: 'reasoning', ...r }));
+}
+
+function outputPart(dialect: DialectId, n: number): fc.Arbitrary<IROutputPart> {
+  const own = OWN_REASONING[dialect];
+  return fc.oneof(
+    { weight: 3, arbitrary: textPart },
+    { weight: 1, arbitrary: anyText.map((text): IROutputPart => ({ type: 'refusal', text })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ name: fc.constantFrom('alpha', 'beta'), arguments: args, kind: fc.constant('custom' as const), signature: base64 }, { requiredKeys: ['name', 'arguments'] })
+        .map((c): IROutputPart => ({ type: 'tool_call', id: `call_${n}`, ...(c.kind ? { ...c, arguments: 'free text input' } : c) })),
+    },
+    { weight: own ? 1 : 0, arbitrary: own ?? textPart },
+    { weight: 1, arbitrary: foreignReasoning(dialect) },
+  );
+}
+
+function response(dialect: DialectId): fc.Arbitrary<IRResponse> {
+  return fc
+    .record(
+      {
+        id: fc.stringMatching(/^[A-Za-z0-9_-]{4,10}$/),
+        count: fc.integer({ min: 0, max: 4 }),
+        stopReason: fc.constantFrom<StopReason>('end_turn', 'max_tokens', 'tool_use', 'stop_sequence', 'refusal', 'error'),
+        input: fc.integer({ min: 0, max: 5000 }),
+        cachedShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        writeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        output: fc.integer({ min: 0, max: 5000 }),
+        reasoningShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        servedTier: fc.constantFrom<ServedTier>('flex', 'standard', 'priority', 'unknown'),
+        createdAt: fc.option(fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }), { nil: undefined }),
+      },
+      { requiredKeys: ['id', 'count', 'stopReason', 'input', 'cachedShare', 'writeShare', 'output', 'reasoningShare', 'servedTier'] },
+    )
+    .chain((r) =>
+      fc.tuple(...Array.from({ length: r.count }, (_, n) => outputPart(dialect, n))).map((content): IRResponse => {
+        const cached = Math.floor(r.input * r.cachedShare);
+        const written = Math.floor((r.input - cached) * r.writeShare);
+        return {
+          id: r.id,
+          model: CALLER_MODEL,
+          content,
+          stopReason: r.stopReason,
+          usage: {
+            inputTokens: r.input,
+            cachedInputTokens: cached,
+            outputTokens: r.output,
+            reasoningTokens: Math.floor(r.output * r.reasoningShare),
+            ...(written > 0 ? { cacheWriteInputTokens: written } : {}),
+          },
+          servedTier: r.servedTier,
+          ...(r.createdAt !== undefined ? { createdAt: r.createdAt } : {}),
+        };
+      }),
+    );
+}
+
+type ResponseCanon = (res: IRResponse) => IRResponse;
+
+const content = (fn: (parts: IROutputPart[]) => IROutputPart[]): ResponseCanon => (res) => ({ ...res, content: fn(res.content) });
+const each = (fn: (part: IROutputPart) => IROutputPart[]): ResponseCanon => content((parts) => parts.flatMap(fn));
+const refusalText = each((part) => [part.type === 'refusal' ? { type: 'text', text: part.text } : part]);
+const customAsInput = each((part) =>
+  part.type === 'tool_call' && part.kind === 'custom' ? [{ type: 'tool_call', id: part.id, name: part.name, arguments: JSON.stringify({ input: part.arguments }), ...(part.signature ? { signature: part.signature } : {}) }] : [part],
+);
+/** Dialects without a slot on the call write Gemini's call signature as reasoning just before it. */
+const signatureBeforeCall = each((part) =>
+  part.type === 'tool_call' && part.signature !== undefined
+    ? [{ type: 'reasoning', origin: 'gemini-generate', signature: part.signature }, { ...part, signature: undefined }]
+    : [part],
+);
+const noCacheWrites: ResponseCanon = (res) => ({ ...res, usage: { ...res.usage, cacheWriteInputTokens: undefined } });
+const stampedNow: ResponseCanon = (res) => ({ ...res, createdAt: res.createdAt ?? NOW_MS / 1000 });
+const noCreatedAt: ResponseCanon = (res) => ({ ...res, createdAt: undefined });
+/** A stop reason the dialect can only tell from whether the answer calls tools. */
+const stopFromCalls = (from: StopReason[]): ResponseCanon => (res) =>
+  from.includes(res.stopReason) ? { ...res, stopReason: res.content.some((p) => p.type === 'tool_call') ? 'tool_use' : 'end_turn' } : res;
+const stopAs = (map: Partial<Record<StopReason, StopReason>>): ResponseCanon => (res) => ({ ...res, stopReason: map[res.stopReason] ?? res.stopReason });
+
+const RESPONSE_CANON: Record<DialectId, ResponseCanon[]> = {
+  'openai-chat': [
+    content((parts) => {
+      const texts = parts.flatMap((p) => (p.type === 'text' ? [p.text] : []));
+      const refusals = parts.flatMap((p) => (p.type === 'refusal' ? [p.text] : []));
+      return [
+        ...(texts.length > 0 ? [{ type: 'text' as const, text: texts.join('') }] : []),
+        ...(refusals.length > 0 ? [{ type: 'refusal' as const, text: refusals.join('') }] : []),
+        ...parts.flatMap((p) => (p.type === 'tool_call' ? [{ ...p, signature: undefined }] : [])),
+      ];
+    }),
+    (res) => (res.stopReason === 'refusal' && res.content.some((p) => p.type === 'refusal') ? { ...res, stopReason: 'end_turn' } : res),
+    stopAs({ stop_sequence: 'end_turn', error: 'end_turn' }),
+    noCacheWrites,
+    stampedNow,
+  ],
+  'openai-responses': [
+    signatureBeforeCall,
+    (res) => (res.stopReason === 'refusal' && res.content.some((p) => p.type === 'refusal') ? { ...res, stopReason: 'end_turn' } : res),
+    stopFromCalls(['end_turn', 'tool_use', 'stop_sequence']),
+    noCacheWrites,
+    stampedNow,
+  ],
+  'anthropic-messages': [refusalText, customAsInput, signatureBeforeCall, stopAs({ error: 'end_turn' }), noCreatedAt, (res) => (res.usage.cacheWriteInputTokens ? res : noCacheWrites(res))],
+  'gemini-generate': [
+    refusalText,
+    customAsInput,
+    content((parts) =>
+      parts.flatMap((part, j) => {
+        const next = parts[j + 1];
+        if (part.type === 'reasoning' && part.text === undefined && next?.type === 'tool_call' && next.signature === undefined) return [];
+        const previous = parts[j - 1];
+        if (part.type === 'tool_call' && part.signature === undefined && previous?.type === 'reasoning' && previous.text === undefined) {
+          return [{ ...part, signature: reasoningSlot(previous, 'gemini-generate') }];
+        }
+        return [part];
+      }),
+    ),
+    // A Gemini-made signature-only reasoning part without a token writes nothing.
+    each((part) => (part.type === 'reasoning' && part.origin === 'gemini-generate' && part.text === undefined && part.signature === undefined ? [] : [part])),
+    stopFromCalls(['end_turn', 'tool_use', 'stop_sequence']),
+    noCacheWrites,
+  ],
+  'gemini-interactions': [
+    refusalText,
+    customAsInput,
+    signatureBeforeCall,
+    stopFromCalls(['end_turn', 'stop_sequence', 'refusal']),
+    noCacheWrites,
+    stampedNow,
+  ],
+};
+
+function canonicalResponse(dialect: DialectId, res: IRResponse): IRResponse {
+  // A Chat caller sees no reasoning at all.
+  const start = dialect === 'openai-chat' ? { ...res, content: res.content.filter((p) => p.type !== 'reasoning') } : res;
+  return dropUnset(RESPONSE_CANON[dialect].reduce((acc, step) => step(acc), start) as unknown as IRRequest) as unknown as IRResponse;
+}
+
+describe.each(DIALECTS)('%s response codec', (dialect) => {
+  it('IR → dialect → IR keeps the answer, stop reason, usage and tier the dialect carries', () => {
+    fc.assert(
+      fc.property(response(dialect), (res) => {
+        const ctx = { callerModel: CALLER_MODEL, now: () => NOW_MS };
+        const back = codecs[dialect].decodeResponse(codecs[dialect].encodeResponse(res, ctx));
+        expect(dropUnset(back as unknown as IRRequest)).toEqual(canonicalResponse(dialect, res));
+        expect(codecs[dialect].readServedTier(codecs[dialect].encodeResponse(res, ctx))).toBe(res.servedTier);
+      }),
+      RUNS,
     );
   });
 });

@@ -8,9 +8,10 @@
  * signature-only reasoning part is attached to the function call after it, else to the text
  * before it, else sent as a part of its own.
  */
+import { asObject, asString } from '../ir/read.js';
+import { reasoningFromSlot } from '../ir/reasoning.js';
 import type { IRReasoningPart, IRToolCallPart, JsonObject } from '../ir/request.js';
 import type { IROutputPart } from '../ir/response.js';
-import { asObject, asString } from '../ir/read.js';
 
 export const DIALECT = 'gemini-generate';
 
@@ -46,19 +47,23 @@ export function decodeModelParts(parts: readonly unknown[], callId: (n: number) 
     }
     const text = asString(part['text']) ?? '';
     if (part['thought'] === true) {
-      out.push({ index, part: { type: 'reasoning', origin: DIALECT, ...(text ? { text } : {}), ...(signature !== undefined ? { signature } : {}) } });
+      out.push({ index, part: reasoningFromSlot(signature, DIALECT, text) });
       return;
     }
     if (text !== '') out.push({ index, part: { type: 'text', text } });
-    if (signature !== undefined) out.push({ index, part: { type: 'reasoning', origin: DIALECT, signature } });
+    if (signature !== undefined) out.push({ index, part: reasoningFromSlot(signature, DIALECT, undefined) });
   });
   return out;
 }
 
-/** Writes one IR part of a model turn; reasoning is handled by {@link attachSignature}. */
-export function encodeModelPart(part: Exclude<IROutputPart, IRReasoningPart>, args: (part: IRToolCallPart) => JsonObject): GeminiPart {
+/**
+ * Writes one IR part of a model turn; reasoning is handled by {@link attachSignature}. Call ids
+ * are written in responses only: Gemini pairs calls in a request by name and order.
+ */
+export function encodeModelPart(part: Exclude<IROutputPart, IRReasoningPart>, args: (part: IRToolCallPart) => JsonObject, withIds: boolean): GeminiPart {
   if (part.type === 'tool_call') {
-    return { functionCall: { name: part.name, args: args(part) }, ...(part.signature !== undefined ? { thoughtSignature: part.signature } : {}) };
+    const call = { ...(withIds ? { id: part.id } : {}), name: part.name, args: args(part) };
+    return { functionCall: call, ...(part.signature !== undefined ? { thoughtSignature: part.signature } : {}) };
   }
   return { text: part.text };
 }
@@ -86,6 +91,7 @@ export function encodeModelParts(
   parts: readonly IROutputPart[],
   token: (part: IRReasoningPart, index: number) => string | undefined,
   args: (part: IRToolCallPart, index: number) => JsonObject,
+  withIds = false,
 ): GeminiPart[] {
   const out: GeminiPart[] = [];
   let pending: string | undefined;
@@ -99,7 +105,7 @@ export function encodeModelParts(
       }
       return;
     }
-    const written = encodeModelPart(part, (call) => args(call, index));
+    const written = encodeModelPart(part, (call) => args(call, index), withIds);
     if (pending !== undefined && part.type === 'tool_call') {
       written['thoughtSignature'] = pending;
       pending = undefined;

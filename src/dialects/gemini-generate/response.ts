@@ -1,7 +1,7 @@
 /**
  * Gemini `GenerateContentResponse` bodies to and from the IR. Only the first candidate is read.
  * Function calls without an id get `call_<responseId>_<n>`, the ids the stream decoder gives them,
- * so a streamed and a whole response name their calls alike. Usage: Gemini counts thoughts apart
+ * so a streamed and a whole response name their calls alike; encoded responses carry the ids. Usage: Gemini counts thoughts apart
  * from candidates; the IR counts them in `outputTokens`.
  */
 import type { StopReason } from '../ir/common.js';
@@ -74,6 +74,7 @@ export function encodeGeminiResponse(ir: IRResponse, ctx: ResponseEncodeContext)
     ir.content,
     (part) => reasoningSlot(part, DIALECT),
     (call) => argumentsToObject(call.arguments, call.kind),
+    true,
   );
   const tier = writeTierWord(DIALECT, ir.servedTier);
   const answer = ir.usage.outputTokens - ir.usage.reasoningTokens;
@@ -89,5 +90,6 @@ export function encodeGeminiResponse(ir: IRResponse, ctx: ResponseEncodeContext)
     },
     modelVersion: ctx.callerModel,
     responseId: ir.id,
+    ...(ir.createdAt !== undefined ? { createTime: new Date(ir.createdAt * 1000).toISOString() } : {}),
   };
 }

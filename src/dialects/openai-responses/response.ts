@@ -125,14 +125,16 @@ function outputItems(ir: IRResponse): unknown[] {
     flush();
     if (part.type === 'reasoning') {
       items.push(reasoningItem(part, nextId('rs')));
-    } else if (part.kind === 'custom') {
-      items.push({ id: nextId('ctc'), type: 'custom_tool_call', status: 'completed', call_id: part.id, name: part.name, input: part.arguments });
-    } else {
-      if (part.signature !== undefined) {
-        items.push(reasoningItem({ type: 'reasoning', origin: 'gemini-generate', signature: part.signature }, nextId('rs')));
-      }
-      items.push({ id: nextId('fc'), type: 'function_call', status: 'completed', call_id: part.id, name: part.name, arguments: part.arguments });
+      continue;
     }
+    if (part.signature !== undefined) {
+      items.push(reasoningItem({ type: 'reasoning', origin: 'gemini-generate', signature: part.signature }, nextId('rs')));
+    }
+    items.push(
+      part.kind === 'custom'
+        ? { id: nextId('ctc'), type: 'custom_tool_call', status: 'completed', call_id: part.id, name: part.name, input: part.arguments }
+        : { id: nextId('fc'), type: 'function_call', status: 'completed', call_id: part.id, name: part.name, arguments: part.arguments },
+    );
   }
   flush();
   return items;
