@@ -107,7 +107,7 @@ describe('plain node:http', () => {
     req.write('{"model":"gpt-5-mini","input":"');
     await new Promise((r) => setTimeout(r, 50));
     req.destroy();
-    await expect.poll(() => settled.length).toBe(1);
+    await expect.poll(() => settled.length, { timeout: 10_000 }).toBe(1);
     await Promise.all(settled); // settles rather than waiting forever for the rest of the body
     expect(sim.requests).toHaveLength(0);
   });
