@@ -1,18 +1,18 @@
 /**
- * The flexroute simulator: a loopback server speaking OpenAI's real wire formats (Responses and
- * Chat Completions, streaming and not) with tier pools whose behaviour is set by knobs. See
- * docs/simulator.md.
+ * The flexroute simulator: a loopback server speaking the providers' real wire formats (OpenAI
+ * Responses and Chat Completions, Anthropic Messages, Gemini generateContent and Interactions,
+ * streaming and not) with tier pools whose behaviour is set by knobs. See docs/simulator.md.
  *
  * @example
  * ```ts
  * import { startSimulator, expectedText } from './simulator/index.js';
  * const sim = await startSimulator({ seed: 1, pools: { flex: { rate429: 1 } } });
- * // point a client at sim.openaiBaseUrl …
+ * // point a client at sim.openaiBaseUrl, sim.anthropicBaseUrl or sim.geminiBaseUrl …
  * await sim.close();
  * ```
  */
 export { startSimulator } from './server.js';
-export { expectedText, DEFAULT_OUTPUT_TOKENS } from './text.js';
+export { expectedText, DEFAULT_OUTPUT_TOKENS, type ExpectedTextOptions } from './text.js';
 export { poolForTier, reportedTier } from './tiers.js';
 export { realisticPools } from './presets.js';
 export { DEFAULT_MODELS } from './models.js';
