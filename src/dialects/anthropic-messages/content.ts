@@ -6,9 +6,9 @@
  * results for one assistant turn must come in the next user message). Thinking blocks carry their
  * signature; reasoning another provider made travels in it wrapped (see `reasoning.ts`).
  */
-import { argumentsToText } from '../ir/arguments.js';
+import { argumentsToText, parseArgumentsObject } from '../ir/arguments.js';
 import { ConversationBuilder, partPath } from '../ir/conversation.js';
-import { cannotCarry, joinPath } from '../ir/provenance.js';
+import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import { reasoningFromSlot } from '../ir/reasoning.js';
 import {
   checkKeys,
@@ -164,7 +164,7 @@ export function decodeAnthropicContent(body: Record<string, unknown>, ir: IRRequ
 // Encoding
 
 function wrongPart(ir: IRRequest, i: number, j: number, part: IRPart, role: string): Error {
-  return cannotCarry(ir, partPath(i, j), DIALECT, `a ${part.type} part cannot appear in a ${role} message.`);
+  return misplacedPart(ir, i, j, part, role, DIALECT);
 }
 
 function imageBlock(ir: IRRequest, part: IRImagePart, at: string): Record<string, unknown> {
@@ -201,14 +201,9 @@ function userBlock(ir: IRRequest, part: IRPart, i: number, j: number): Record<st
 }
 
 function toolInput(ir: IRRequest, args: string, at: string): Record<string, unknown> {
-  if (args.trim() === '') return {};
-  try {
-    const value: unknown = JSON.parse(args);
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through to the error below
-  }
-  throw cannotCarry(ir, at, DIALECT, 'tool_use input must be a JSON object, and these arguments are not one.');
+  const input = parseArgumentsObject(args);
+  if (!input) throw cannotCarry(ir, at, DIALECT, 'tool_use input must be a JSON object, and these arguments are not one.');
+  return input;
 }
 
 function assistantBlock(ir: IRRequest, part: IRPart, i: number, j: number): Record<string, unknown> {

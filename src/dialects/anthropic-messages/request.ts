@@ -19,6 +19,7 @@ import {
   checkKeys,
   decodeAs,
   optional,
+  readApproximateLocation,
   readArray,
   readBoolean,
   readEnum,
@@ -67,17 +68,8 @@ function decodeWebSearch(tool: Record<string, unknown>, path: string): IRWebSear
   if (allowed) search.allowedDomains = allowed;
   const blocked = optional(tool['blocked_domains'], joinPath(path, 'blocked_domains'), readStrings);
   if (blocked) search.blockedDomains = blocked;
-  const location = optional(tool['user_location'], joinPath(path, 'user_location'), readObject);
-  if (location) {
-    const lp = joinPath(path, 'user_location');
-    checkKeys(location, lp, ['type', 'city', 'region', 'country', 'timezone']);
-    const where: NonNullable<IRWebSearch['userLocation']> = {};
-    for (const key of ['city', 'region', 'country', 'timezone'] as const) {
-      const value = optional(location[key], joinPath(lp, key), readString);
-      if (value !== undefined) where[key] = value;
-    }
-    search.userLocation = where;
-  }
+  const location = optional(tool['user_location'], joinPath(path, 'user_location'), readApproximateLocation);
+  if (location) search.userLocation = location;
   return search;
 }
 

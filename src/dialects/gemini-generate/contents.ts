@@ -7,9 +7,10 @@
  * response's `response` object becomes the result text: `{"output": "…"}` its string, `{"error":
  * "…"}` an error result, anything else its JSON.
  */
+import { parseArgumentsObject } from '../ir/arguments.js';
 import { partPath, toolNamesById } from '../ir/conversation.js';
 import { guessImageMediaType } from '../ir/media.js';
-import { cannotCarry, joinPath } from '../ir/provenance.js';
+import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import {
   checkKeys,
   isObject,
@@ -130,7 +131,7 @@ function needsSignatures(model: string): boolean {
 }
 
 function wrongPart(ir: IRRequest, i: number, j: number, part: IRPart, role: string): Error {
-  return cannotCarry(ir, partPath(i, j), DIALECT, `a ${part.type} part cannot appear in a ${role} message.`);
+  return misplacedPart(ir, i, j, part, role, DIALECT);
 }
 
 function imagePart(ir: IRRequest, part: IRImagePart, at: string): GeminiPart {
@@ -188,14 +189,9 @@ function userPart(ir: IRRequest, part: IRPart, i: number, j: number, names: Map<
 }
 
 function toolArgs(ir: IRRequest, args: string, at: string): JsonObject {
-  if (args.trim() === '') return {};
-  try {
-    const value: unknown = JSON.parse(args);
-    if (isObject(value)) return value;
-  } catch {
-    // fall through to the error below
-  }
-  throw cannotCarry(ir, at, DIALECT, 'function call args must be a JSON object, and these arguments are not one.');
+  const object = parseArgumentsObject(args);
+  if (!object) throw cannotCarry(ir, at, DIALECT, 'function call args must be a JSON object, and these arguments are not one.');
+  return object;
 }
 
 function modelParts(ir: IRRequest, message: IRMessage, i: number): GeminiPart[] {

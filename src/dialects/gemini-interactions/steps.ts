@@ -5,9 +5,9 @@
  * steps are one assistant turn; consecutive `function_result` steps one tool turn. A thought's
  * `signature` is its reasoning token; one another provider made travels there wrapped.
  */
-import { argumentsToText } from '../ir/arguments.js';
+import { argumentsToText, parseArgumentsObject } from '../ir/arguments.js';
 import { ConversationBuilder, partPath } from '../ir/conversation.js';
-import { cannotCarry, joinPath } from '../ir/provenance.js';
+import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import { reasoningFromSlot } from '../ir/reasoning.js';
 import {
   checkKeys,
@@ -146,7 +146,7 @@ export function decodeInteractionsInput(input: unknown, ir: IRRequest, paths: So
 // Encoding
 
 function wrongPart(ir: IRRequest, i: number, j: number, part: IRPart, role: string): Error {
-  return cannotCarry(ir, partPath(i, j), DIALECT, `a ${part.type} part cannot appear in a ${role} message.`);
+  return misplacedPart(ir, i, j, part, role, DIALECT);
 }
 
 function contentOf(ir: IRRequest, part: IRPart, at: string, i: number, j: number, role: string): JsonObject {
@@ -164,14 +164,9 @@ function contentOf(ir: IRRequest, part: IRPart, at: string, i: number, j: number
 }
 
 function toolArgs(ir: IRRequest, args: string, at: string): JsonObject {
-  if (args.trim() === '') return {};
-  try {
-    const value: unknown = JSON.parse(args);
-    if (isObject(value)) return value;
-  } catch {
-    // fall through to the error below
-  }
-  throw cannotCarry(ir, at, DIALECT, 'function_call arguments must be a JSON object, and these are not one.');
+  const object = parseArgumentsObject(args);
+  if (!object) throw cannotCarry(ir, at, DIALECT, 'function_call arguments must be a JSON object, and these are not one.');
+  return object;
 }
 
 function assistantSteps(ir: IRRequest, message: IRMessage, i: number): JsonObject[] {

@@ -4,6 +4,11 @@
  */
 import type { JsonObject } from './request.js';
 
+/** Arguments as an object, `{}` for empty text, or `undefined` when the text is not a JSON object. */
+export function parseArgumentsObject(text: string): JsonObject | undefined {
+  return text.trim() === '' ? {} : parseObject(text);
+}
+
 function parseObject(text: string): JsonObject | undefined {
   try {
     const value: unknown = JSON.parse(text);

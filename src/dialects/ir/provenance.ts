@@ -6,7 +6,7 @@
  */
 import { routerError, type RouterError } from '../../core/errors.js';
 import type { CallerFormat, DialectId, ProviderId } from '../../core/types.js';
-import type { IRRequest, SourcePaths } from './request.js';
+import type { IRPart, IRRequest, SourcePaths } from './request.js';
 
 /** Joins path segments with dots, skipping empty ones: `joinPath('messages', 2, 'content')`. */
 export function joinPath(...segments: Array<string | number>): string {
@@ -87,4 +87,9 @@ export function setField<K extends keyof IRRequest>(
   if (value === undefined) return;
   ir[key] = value;
   (ir.sourcePaths ??= {})[key] = callerPath;
+}
+
+/** A part in a message whose role cannot hold it (a tool result in an assistant turn, …). */
+export function misplacedPart(ir: IRRequest, i: number, j: number, part: IRPart, role: string, target: DialectId): RouterError {
+  return cannotCarry(ir, `messages.${i}.content.${j}`, target, `a ${part.type} part cannot appear in a ${role} message.`);
 }

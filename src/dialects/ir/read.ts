@@ -93,6 +93,18 @@ export function readStringMap(value: unknown, path: string): Record<string, stri
   return out;
 }
 
+/** OpenAI's and Anthropic's `{type: 'approximate', city, region, country, timezone}` user location. */
+export function readApproximateLocation(value: unknown, path: string): { city?: string; region?: string; country?: string; timezone?: string } {
+  const location = readObject(value, path);
+  checkKeys(location, path, ['type', 'city', 'region', 'country', 'timezone']);
+  const where: { city?: string; region?: string; country?: string; timezone?: string } = {};
+  for (const key of ['city', 'region', 'country', 'timezone'] as const) {
+    const item = optional(location[key], joinPath(path, key), readString);
+    if (item !== undefined) where[key] = item;
+  }
+  return where;
+}
+
 /** `undefined` for absent or `null`, else `read(value)`. */
 export function optional<T>(value: unknown, path: string, read: (value: unknown, path: string) => T): T | undefined {
   return value === undefined || value === null ? undefined : read(value, path);

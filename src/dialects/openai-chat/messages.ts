@@ -7,7 +7,7 @@
  */
 import { ConversationBuilder, partPath } from '../ir/conversation.js';
 import { imageSourceFromUrl, imageSourceToUrl } from '../ir/media.js';
-import { cannotCarry, joinPath } from '../ir/provenance.js';
+import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import { checkKeys, optional, readArray, readEnum, readObject, readString, untranslatable } from '../ir/read.js';
 import type { IRImagePart, IRMessage, IRPart, IRRequest, IRTextPart, SourcePaths } from '../ir/request.js';
 
@@ -150,7 +150,7 @@ export function decodeChatMessages(list: unknown[], ir: IRRequest, paths: Source
 // Encoding
 
 function wrongPart(ir: IRRequest, i: number, j: number, part: IRPart, role: string): Error {
-  return cannotCarry(ir, partPath(i, j), DIALECT, `a ${part.type} part cannot appear in a ${role} message.`);
+  return misplacedPart(ir, i, j, part, role, DIALECT);
 }
 
 function textOnly(ir: IRRequest, message: IRMessage, i: number): string | Array<{ type: 'text'; text: string }> {

@@ -8,7 +8,7 @@
  */
 import { ConversationBuilder, partPath } from '../ir/conversation.js';
 import { imageSourceFromUrl, imageSourceToUrl } from '../ir/media.js';
-import { cannotCarry, joinPath } from '../ir/provenance.js';
+import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import {
   checkKeys,
@@ -177,7 +177,7 @@ export function decodeResponsesInput(body: Record<string, unknown>, ir: IRReques
 // Encoding
 
 function wrongPart(ir: IRRequest, i: number, j: number, part: IRPart, role: string): Error {
-  return cannotCarry(ir, partPath(i, j), DIALECT, `a ${part.type} part cannot appear in a ${role} message.`);
+  return misplacedPart(ir, i, j, part, role, DIALECT);
 }
 
 function inputPart(ir: IRRequest, part: IRPart, i: number, j: number, role: string): Record<string, unknown> {

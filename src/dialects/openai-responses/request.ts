@@ -14,6 +14,7 @@ import {
   checkKeys,
   decodeAs,
   optional,
+  readApproximateLocation,
   readArray,
   readBoolean,
   readEnum,
@@ -82,17 +83,8 @@ function decodeWebSearch(tool: Record<string, unknown>, path: string): IRWebSear
   const search: IRWebSearch = {};
   const size = optional(tool['search_context_size'], joinPath(path, 'search_context_size'), (v, p) => readEnum(v, p, ['low', 'medium', 'high']));
   if (size) search.contextSize = size;
-  const location = optional(tool['user_location'], joinPath(path, 'user_location'), readObject);
-  if (location) {
-    const lp = joinPath(path, 'user_location');
-    checkKeys(location, lp, ['type', 'city', 'region', 'country', 'timezone']);
-    const where: NonNullable<IRWebSearch['userLocation']> = {};
-    for (const key of ['city', 'region', 'country', 'timezone'] as const) {
-      const value = optional(location[key], joinPath(lp, key), readString);
-      if (value !== undefined) where[key] = value;
-    }
-    search.userLocation = where;
-  }
+  const location = optional(tool['user_location'], joinPath(path, 'user_location'), readApproximateLocation);
+  if (location) search.userLocation = location;
   const filters = optional(tool['filters'], joinPath(path, 'filters'), readObject);
   if (filters) {
     checkKeys(filters, joinPath(path, 'filters'), ['allowed_domains']);
