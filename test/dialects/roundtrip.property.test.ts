@@ -429,7 +429,6 @@ const CANON: Record<DialectId, Canon[]> = {
   'openai-chat': [withoutProvenance, namedSchema],
   'openai-responses': [
     withoutProvenance,
-    (ir) => (ir.tools ? { ...ir, tools: ir.tools.map((t) => ({ ...t, strict: t.strict ?? false })) } : ir),
     namedSchema,
     defaultReasoning,
   ],

@@ -111,13 +111,13 @@ function decodeTools(list: unknown[], ir: IRRequest, paths: SourcePaths): void {
     checkKeys(tool, path, ['type', 'name', 'description', 'parameters', 'strict']);
     const description = optional(tool['description'], joinPath(path, 'description'), readString);
     const parameters = optional(tool['parameters'], joinPath(path, 'parameters'), readObject);
+    const strict = optional(tool['strict'], joinPath(path, 'strict'), readBoolean);
     paths[`tools.${tools.length}`] = path;
     tools.push({
       name: readString(tool['name'], joinPath(path, 'name')),
       ...(description !== undefined ? { description } : {}),
       ...(parameters !== undefined ? { parameters } : {}),
-      // Responses function tools are strict unless they say otherwise.
-      strict: optional(tool['strict'], joinPath(path, 'strict'), readBoolean) ?? true,
+      ...(strict !== undefined ? { strict } : {}),
     });
   });
   if (tools.length > 0) ir.tools = tools;
@@ -222,8 +222,8 @@ function encodeTools(ir: IRRequest): unknown[] | undefined {
     name: tool.name,
     ...(tool.description !== undefined ? { description: tool.description } : {}),
     ...(tool.parameters !== undefined ? { parameters: tool.parameters } : {}),
-    // Responses would default to strict; a tool that did not ask for it must say so.
-    strict: tool.strict ?? false,
+    // Left out, Responses uses strict validation when the schema allows it: only the output tightens.
+    ...(tool.strict !== undefined ? { strict: tool.strict } : {}),
   }));
   if (ir.webSearch) tools.push(encodeWebSearch(ir, ir.webSearch));
   return tools.length > 0 ? tools : undefined;
