@@ -159,6 +159,7 @@ async function serve(state: SimState, input: Incoming, destroyByServer: () => vo
   const { dialect, route } = found;
   target.dialect = dialect;
   record.dialect = dialect.id;
+  if (route.model !== undefined) record.model = route.model; // logged even when the body is refused
   if (route.reject) return answer(route.reject);
   if (state.options.requireAuth && !dialect.hasCredentials(req.headers, url.searchParams)) {
     return answer(dialect.errors.unauthorized());

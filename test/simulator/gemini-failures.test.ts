@@ -69,6 +69,7 @@ describe('request errors in Google’s envelope', () => {
     const missing = await googleError(await postJson(`${sim.url}${GENERATE}`, {}, { headers: KEY }));
     expect(missing).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
     expect(missing.message).toContain('contents is not specified');
+    expect(sim.requests[0]).toMatchObject({ dialect: 'gemini-generate', model: MODEL, outcome: 'status_400' });
     const notJson = await fetch(`${sim.url}${GENERATE}`, { method: 'POST', headers: KEY, body: '{nope' });
     expect(await googleError(notJson)).toMatchObject({ status: 'INVALID_ARGUMENT' });
   });
