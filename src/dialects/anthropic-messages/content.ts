@@ -260,9 +260,10 @@ export function encodeAnthropicMessages(ir: IRRequest): unknown[] {
           return userBlock(ir, part, i, j);
         });
         // Results and the user's words after them travel in one user message.
-        if (last?.foldable) last.blocks.push(...blocks);
-        else out.push({ role: 'user', blocks, foldable: message.role === 'tool' });
-        if (message.role === 'user' && out.at(-1)) (out.at(-1) as { foldable: boolean }).foldable = false;
+        if (last?.foldable) {
+          last.blocks.push(...blocks);
+          last.foldable = message.role === 'tool';
+        } else out.push({ role: 'user', blocks, foldable: message.role === 'tool' });
         return;
       }
       case 'assistant':

@@ -2,13 +2,14 @@
  * Gemini `systemInstruction` and `contents` to and from IR.
  *
  * Function calls in a request carry no id on the wire (Gemini pairs a response with its call by
- * name and order), so decoding names them `call_<content>_<part>` and pairs each function
- * response with the earliest unanswered call of that name; encoding leaves ids out. A function
+ * name and order), so decoding names them `call_<content>_<n>` (the n-th call of that content)
+ * and pairs each function response with the earliest unanswered call of that name; encoding
+ * leaves ids out (the request side rejects them on some Gemini versions). A function
  * response's `response` object becomes the result text: `{"output": "…"}` its string, `{"error":
  * "…"}` an error result, anything else its JSON.
  */
 import { parseArgumentsObject } from '../ir/arguments.js';
-import { partPath, toolNamesById } from '../ir/conversation.js';
+import { ConversationBuilder, partPath, toolNamesById } from '../ir/conversation.js';
 import { guessImageMediaType } from '../ir/media.js';
 import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import {
@@ -21,7 +22,6 @@ import {
   readString,
   untranslatable,
 } from '../ir/read.js';
-import { ConversationBuilder } from '../ir/conversation.js';
 import type { IRImagePart, IRMessage, IRPart, IRRequest, IRTextPart, IRToolResultPart, JsonObject, SourcePaths } from '../ir/request.js';
 import { DIALECT, decodeModelParts, encodeModelParts, type GeminiPart } from './parts.js';
 
@@ -245,9 +245,10 @@ export function encodeGeminiContents(ir: IRRequest): unknown[] {
           if ((message.role === 'tool') !== (part.type === 'tool_result')) throw wrongPart(ir, i, j, part, message.role);
           return userPart(ir, part, i, j, names);
         });
-        if (last?.foldable) last.parts.push(...parts);
-        else out.push({ role: 'user', parts, foldable: message.role === 'tool' });
-        if (message.role === 'user') (out.at(-1) as { foldable: boolean }).foldable = false;
+        if (last?.foldable) {
+          last.parts.push(...parts);
+          last.foldable = message.role === 'tool';
+        } else out.push({ role: 'user', parts, foldable: message.role === 'tool' });
         return;
       }
     }
