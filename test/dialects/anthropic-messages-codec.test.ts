@@ -106,6 +106,9 @@ describe('Anthropic Messages request codec', () => {
     expect(encodeAnthropicRequest(ir, { stream: false })['thinking']).toEqual({ type: 'enabled', budget_tokens: 3999 });
     expect(encodeAnthropicRequest({ ...ir, maxOutputTokens: 64000 }, { stream: false })['thinking']).toEqual({ type: 'enabled', budget_tokens: 16384 });
     expect(encodeAnthropicRequest({ ...ir, reasoning: { effort: 'none' } }, { stream: false })['thinking']).toEqual({ type: 'disabled' });
+    // Gemini's thinkingBudget 0 means the same: no thinking.
+    expect(encodeAnthropicRequest({ ...ir, reasoning: { budgetTokens: 0 } }, { stream: false })['thinking']).toEqual({ type: 'disabled' });
+    expect(() => encodeAnthropicRequest({ ...ir, maxOutputTokens: 800 }, { stream: false })).toThrow(/raise the token cap above 1024/);
   });
 
   it('keeps adaptive thinking and its effort', () => {

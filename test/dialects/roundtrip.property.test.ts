@@ -15,8 +15,9 @@ import type { DialectId } from '../../src/core/types.js';
 import { codecs } from '../../src/dialects/codecs.js';
 import type { ServedTier, StopReason } from '../../src/dialects/ir/common.js';
 import { guessImageMediaType } from '../../src/dialects/ir/media.js';
-import { budgetForEffort, reasoningSlot } from '../../src/dialects/ir/reasoning.js';
+import { budgetForEffort, effortForBudget, reasoningFromSlot, reasoningSlot } from '../../src/dialects/ir/reasoning.js';
 import type {
+  IREffort,
   IRImagePart,
   IRMessage,
   IRPart,
@@ -737,6 +738,50 @@ describe.each(DIALECTS)('%s response codec', (dialect) => {
         expect(codecs[dialect].readServedTier(codecs[dialect].encodeResponse(res, ctx))).toBe(res.servedTier);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('reasoning across dialects', () => {
+  it('every effort word survives the trip through its thinking budget', () => {
+    fc.assert(
+      fc.property(fc.constantFrom<IREffort>('minimal', 'low', 'medium', 'high', 'xhigh', 'max'), (effort) => {
+        expect(effortForBudget(budgetForEffort(effort))).toBe(effort);
+      }),
+    );
+  });
+
+  it('a budget maps to the smallest effort whose budget covers it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200_000 }), (budget) => {
+        const effort = effortForBudget(budget);
+        expect(effort === 'max' || budgetForEffort(effort) >= budget).toBe(true);
+      }),
+    );
+  });
+
+  it('another provider\'s reasoning comes back unchanged through any dialect\'s opaque slot', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ORIGINS),
+        fc.constantFrom(...ORIGINS),
+        fc.record({ signature: fc.string(), id: fc.string(), redacted: fc.constant(true) }, { requiredKeys: [] }),
+        fc.option(anyText, { nil: undefined }),
+        (origin, slot, token, text) => {
+          fc.pre(origin !== slot);
+          const part: IRReasoningPart = { type: 'reasoning', origin, ...token, ...(text ? { text } : {}) };
+          expect(reasoningFromSlot(reasoningSlot(part, slot), slot, text)).toEqual(part);
+        },
+      ),
+    );
+  });
+
+  it('a dialect\'s own token is read as its own', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ORIGINS), fc.string(), (own, token) => {
+        fc.pre(!token.startsWith('flexroute:v1:'));
+        expect(reasoningFromSlot(token, own, undefined)).toEqual({ type: 'reasoning', origin: own, signature: token });
+      }),
     );
   });
 });

@@ -13,7 +13,7 @@
  * ```
  */
 import { routerError } from '../../core/errors.js';
-import { budgetFor, nearestEffort } from '../ir/reasoning.js';
+import { budgetFor, nearestEffort, thinkingOff } from '../ir/reasoning.js';
 import { cannotCarry, joinPath, refuseSettings, setField } from '../ir/provenance.js';
 import {
   checkKeys,
@@ -192,7 +192,7 @@ const MIN_BUDGET = 1024;
 
 function encodeThinking(ir: IRRequest, reasoning: IRReasoningConfig, maxTokens: number): { thinking?: unknown; effort?: string } {
   const display = reasoning.summary === undefined ? {} : { display: reasoning.summary === 'none' ? 'omitted' : 'summarized' };
-  if (reasoning.effort === 'none') return { thinking: { type: 'disabled' } };
+  if (thinkingOff(reasoning)) return { thinking: { type: 'disabled' } };
   if (reasoning.adaptive) {
     return { thinking: { type: 'adaptive', ...display }, ...(reasoning.effort !== undefined ? { effort: nearestEffort(reasoning, ANTHROPIC_EFFORTS) } : {}) };
   }

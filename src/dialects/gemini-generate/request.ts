@@ -12,7 +12,7 @@
  * const body = encodeGeminiRequest(decodeResponsesRequest(callerBody), { tier: 'flex', stream: true });
  * ```
  */
-import { budgetFor, nearestEffort } from '../ir/reasoning.js';
+import { budgetFor, nearestEffort, thinkingOff } from '../ir/reasoning.js';
 import { cannotCarry, joinPath, refuseSettings, setField } from '../ir/provenance.js';
 import {
   checkKeys,
@@ -186,7 +186,7 @@ function usesLevels(model: string): boolean {
 
 function encodeThinking(ir: IRRequest, reasoning: IRReasoningConfig): JsonObject | undefined {
   const thoughts = reasoning.summary !== undefined && reasoning.summary !== 'none' ? { includeThoughts: true } : {};
-  if (reasoning.effort === 'none') return { thinkingBudget: 0, ...thoughts };
+  if (thinkingOff(reasoning)) return { thinkingBudget: 0, ...thoughts };
   if (reasoning.budgetTokens !== undefined) return { thinkingBudget: reasoning.budgetTokens, ...thoughts };
   if (reasoning.effort !== undefined) {
     if (usesLevels(ir.model)) return { thinkingLevel: nearestEffort(reasoning, LEVELS)?.toUpperCase(), ...thoughts };

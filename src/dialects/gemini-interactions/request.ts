@@ -12,7 +12,7 @@
  * const body = encodeAnthropicRequest(ir, { tier: 'standard_only', stream: false }); // max_tokens: 256
  * ```
  */
-import { nearestEffort } from '../ir/reasoning.js';
+import { nearestEffort, thinkingOff } from '../ir/reasoning.js';
 import { cannotCarry, joinPath, refuseSettings, setField } from '../ir/provenance.js';
 import {
   checkKeys,
@@ -205,8 +205,9 @@ function encodeToolChoice(ir: IRRequest): unknown {
 }
 
 function encodeThinking(ir: IRRequest, reasoning: IRReasoningConfig): JsonObject {
-  if (reasoning.effort === 'none') {
-    throw cannotCarry(ir, 'reasoning.effort', DIALECT, 'thinking cannot be switched off; the lowest thinking_level is "minimal".');
+  if (thinkingOff(reasoning)) {
+    const field = reasoning.effort === 'none' ? 'reasoning.effort' : 'reasoning.budgetTokens';
+    throw cannotCarry(ir, field, DIALECT, 'thinking cannot be switched off; the lowest thinking_level is "minimal".');
   }
   const level = nearestEffort(reasoning, LEVELS);
   return {

@@ -49,6 +49,11 @@ export function nearestEffort<T extends IREffort>(reasoning: IRReasoningConfig, 
   return best;
 }
 
+/** Whether the settings switch thinking off (effort `none`, or a budget of 0). */
+export function thinkingOff(reasoning: IRReasoningConfig): boolean {
+  return reasoning.effort === 'none' || reasoning.budgetTokens === 0;
+}
+
 /** The budget a target that only knows budgets should get. */
 export function budgetFor(reasoning: IRReasoningConfig): number | undefined {
   if (reasoning.budgetTokens !== undefined) return reasoning.budgetTokens;
