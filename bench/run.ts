@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     // Without the experiment its process is never asked for: stand the product router in.
     let routerRequest = router;
     if (args.experiment) {
-      routerRequest = await startServerProcess(['router', simulator.url, 'request']);
+      routerRequest = await startServerProcess(['router', simulator.url, 'request'], args.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILES] : []);
       servers.push(routerRequest);
     }
     const processes: Record<Origin, ServerProcess> = { simulator, bare, router, 'router-request': routerRequest };
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     const file = args.experiment ? RESULTS.experiment : RESULTS.product;
     if (args.full) writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     const wrote = args.full ? `Wrote ${file}` : 'A partial matrix: results file left as it was';
-    process.stdout.write(`\n${wrote}${args.profile ? `; router CPU profile in ${PROFILES}` : ''}\n`);
+    process.stdout.write(`\n${wrote}${args.profile ? `; router CPU profile(s) in ${PROFILES}` : ''}\n`);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
