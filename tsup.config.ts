@@ -22,8 +22,10 @@ export default defineConfig([
     target: 'node20',
   },
   {
-    // The command line: ESM only, with its shebang kept.
-    entry: { 'cli/main': 'src/cli/main.ts' },
+    // The command line: ESM only, with its shebang kept. Its own folder, chunks included, so
+    // every CLI file sits two folders below package.json (src/cli/version.ts relies on it).
+    entry: { main: 'src/cli/main.ts' },
+    outDir: 'dist/cli',
     format: ['esm'],
     sourcemap: true,
     target: 'node20',

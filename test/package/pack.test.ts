@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -146,10 +146,12 @@ describe('the packed tarball, installed into an empty project', () => {
     expect(JSON.parse(stdout)).toEqual(EXPECTED);
   });
 
-  it('installs the command line', async () => {
+  it('installs the command line, which knows its version', async () => {
     const { stdout } = await run(join(consumer, 'node_modules', '.bin', 'flexroute'), ['--help'], { cwd: consumer });
     expect(stdout).toMatch(/serve/);
     expect(stdout).toMatch(/demo/);
+    const version = await run(join(consumer, 'node_modules', '.bin', 'flexroute'), ['--version'], { cwd: consumer });
+    expect(version.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
   });
 
   it('passes @arethetypeswrong/cli for every entry and module system', async () => {
