@@ -61,6 +61,12 @@ function checkRequired(body: Json): JsonReply | undefined {
   return undefined;
 }
 
+/** `output_config.format` (or the older `output_format`) of type `json_schema` asks for JSON. */
+function readResponseSchema(body: Json): unknown {
+  const format = isObject(body.output_config) && body.output_config.format !== undefined ? body.output_config.format : body.output_format;
+  return isObject(format) && format.type === 'json_schema' ? (format.schema ?? { type: 'object' }) : undefined;
+}
+
 function parse(body: unknown): Call | JsonReply {
   if (!isObject(body)) return invalidRequest('Input should be a valid dictionary');
   const missing = checkRequired(body);
@@ -78,6 +84,7 @@ function parse(body: unknown): Call | JsonReply {
     tools: readTools(body.tools),
     toolChoice: readToolChoice(body.tool_choice),
     maxOutputTokens: body.max_tokens as number,
+    responseSchema: readResponseSchema(body),
     body,
   };
 }

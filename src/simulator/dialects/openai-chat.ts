@@ -35,6 +35,13 @@ function readToolChoice(choice: unknown): Call['toolChoice'] {
   return 'auto';
 }
 
+/** `response_format`: a `json_schema` (its schema) or `json_object` (any object) asks for JSON. */
+function readResponseSchema(format: unknown): unknown {
+  if (!isObject(format)) return undefined;
+  if (format.type === 'json_schema') return (isObject(format.json_schema) ? format.json_schema.schema : undefined) ?? { type: 'object' };
+  return format.type === 'json_object' ? { type: 'object' } : undefined;
+}
+
 function parse(body: unknown): Call | JsonReply {
   const common = readCommon(body);
   if (isJsonReply(common)) return common;
@@ -48,6 +55,7 @@ function parse(body: unknown): Call | JsonReply {
     tools: readTools(b.tools),
     toolChoice: readToolChoice(b.tool_choice),
     maxOutputTokens: positiveInt(b.max_completion_tokens) ?? positiveInt(b.max_tokens),
+    responseSchema: readResponseSchema(b.response_format),
     body: b,
   };
 }

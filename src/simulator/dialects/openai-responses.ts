@@ -37,6 +37,14 @@ function readToolChoice(choice: unknown): Call['toolChoice'] {
   return 'auto';
 }
 
+/** `text.format`: a `json_schema` (its schema) or `json_object` (any object) asks for JSON. */
+function readResponseSchema(text: unknown): unknown {
+  const format = isObject(text) ? text.format : undefined;
+  if (!isObject(format)) return undefined;
+  if (format.type === 'json_schema') return format.schema ?? { type: 'object' };
+  return format.type === 'json_object' ? { type: 'object' } : undefined;
+}
+
 function parse(body: unknown): Call | JsonReply {
   const common = readCommon(body);
   if (isJsonReply(common)) return common;
@@ -49,6 +57,7 @@ function parse(body: unknown): Call | JsonReply {
     tools: readTools(b.tools),
     toolChoice: readToolChoice(b.tool_choice),
     maxOutputTokens: positiveInt(b.max_output_tokens),
+    responseSchema: readResponseSchema(b.text),
     body: b,
   };
 }
