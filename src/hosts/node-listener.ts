@@ -126,21 +126,24 @@ function parsedBody(parsed: unknown, headers: Headers): BodyInit | null {
 }
 
 /**
- * The request body as a web stream, pausing the socket while the reader is behind. A client
- * that disconnects mid-upload errors the stream, so a reader never waits forever.
+ * The request body as a web stream, pausing the socket while the reader is behind. Nothing is
+ * read from `req` until the handler reads the body: a request the router hands on to `next()`
+ * keeps its body for the next route. A client that disconnects mid-upload errors the stream, so
+ * a reader never waits forever.
  */
 function nodeBodyStream(req: IncomingMessage, signal: AbortSignal): ReadableStream<Uint8Array> {
+  let attached = false;
   let settled = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
   const detach = () => {
     settled = true;
     req.off('data', onData).off('end', onEnd).off('error', onError);
     signal.removeEventListener('abort', onAbort);
   };
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
   const onData = (chunk: Buffer) => {
     if (settled) return;
     controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-    if ((controller.desiredSize ?? 1) <= 0) req.pause();
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
   };
   const onEnd = () => {
     if (settled) return;
@@ -157,18 +160,24 @@ function nodeBodyStream(req: IncomingMessage, signal: AbortSignal): ReadableStre
     {
       start(c) {
         controller = c;
-        req.on('data', onData).once('end', onEnd).once('error', onError);
-        signal.addEventListener('abort', onAbort, { once: true });
       },
+      // With a high-water mark of 0, pull runs only when the handler reads.
       pull() {
+        if (!attached) {
+          attached = true;
+          req.on('data', onData).once('end', onEnd).once('error', onError);
+          signal.addEventListener('abort', onAbort, { once: true });
+          if (signal.aborted) onAbort();
+        }
         req.resume();
       },
       cancel() {
-        detach();
+        if (attached) detach();
+        settled = true;
         req.resume(); // drain what is left so the connection stays usable
       },
     },
-    { highWaterMark: 4 },
+    { highWaterMark: 0 },
   );
 }
 

@@ -28,6 +28,10 @@ async function app(before: Setup, options?: Parameters<typeof toNodeListener>[1]
   a.post('/echo', (req, res) => {
     res.json({ body: req.body as unknown });
   });
+  // A route of the app under the router's mount that parses its own body.
+  a.post('/llm/custom', express.json({ limit: '1mb' }), (req, res) => {
+    res.json({ custom: req.body as unknown });
+  });
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
     res.status(500).json({ appError: String(err) });
   };
@@ -101,6 +105,18 @@ describe('paths the router does not serve', () => {
     const missing = await fetch(`${server.url}/llm/nothing-here`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain('Cannot GET /llm/nothing-here'); // Express's own 404
+  });
+
+  it('a request that falls through keeps its unread body for the next route', async () => {
+    const plain = await app(() => {}); // no parser before the router: the body is still a stream
+    try {
+      const big = 'x'.repeat(256 * 1024); // several socket chunks
+      const res = await fetch(`${plain.url}/llm/custom`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ big }) });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ custom: { big } });
+    } finally {
+      await plain.close();
+    }
   });
 
   it('with fallthrough: false, the router answers its JSON 404 itself', async () => {
