@@ -69,6 +69,13 @@ describe('flexrouteHono', () => {
     expect(await missing.text()).toBe('app 404');
   });
 
+  it('a request that falls through keeps its body for the next route', async () => {
+    const app = appWith();
+    app.post('/llm/custom', async (c) => c.json({ custom: await c.req.json() }));
+    const res = await app.request('/llm/custom', json({ a: 1 }));
+    expect(await res.json()).toEqual({ custom: { a: 1 } });
+  });
+
   it('with fallthrough: false answers the router JSON 404', async () => {
     const res = await appWith({ fallthrough: false }).request('/llm/health');
     expect(res.status).toBe(404);
