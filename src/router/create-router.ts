@@ -2,7 +2,7 @@ import { errorResponse, RouterError, routerError } from '../core/errors.js';
 import { resolvePlan, type Plan } from '../core/plan.js';
 import type { CallerFormat } from '../core/types.js';
 import { PROVIDERS } from '../providers/registry.js';
-import { CALLER_FORMATS } from './caller-formats.js';
+import { codecs } from '../dialects/codecs.js';
 import { matchRoute } from './endpoints.js';
 import { createExchange, passThroughBody } from './exchange.js';
 import { executeDirect } from './execute-direct.js';
@@ -84,11 +84,10 @@ async function routeGenerate(
   principal: unknown,
   startedAt: number,
 ): Promise<Response> {
-  const spec = CALLER_FORMATS[format];
   const parsed = await readJsonBody(req, options.maxBodyBytes, format);
   const { body, startWithin } = checkCallerBody(parsed, format, req.headers.get('x-start-within'), options.defaultStartWithin);
   delete body.start_within; // never sent upstream (SPEC §3.1)
-  const plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: spec.hasTokenCap(body), format }, options.catalog);
+  const plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: codecs[format].hasTokenCap(body), format }, options.catalog);
   const dialect = upstreamDialect(format, plan.provider);
   const provider = PROVIDERS[plan.provider];
   const translation = dialect === format ? undefined : createTranslation(format, dialect, body, plan.model);
