@@ -1,6 +1,9 @@
 import { errorResponse, RouterError, routerError } from '../core/errors.js';
 import { resolvePlan, type Plan } from '../core/plan.js';
-import type { CallerFormat } from '../core/types.js';
+import type { CallerFormat, DialectId } from '../core/types.js';
+import type { IRUsage } from '../dialects/ir/common.js';
+import { priceUsage } from './accounting.js';
+import { meterBody } from './meter.js';
 import { PROVIDERS } from '../providers/registry.js';
 import { codecs } from '../dialects/codecs.js';
 import { matchRoute } from './endpoints.js';
@@ -112,35 +115,43 @@ async function routeGenerate(
     plan.kind === 'race'
       ? await executeRace(options, exchange, plan, startedAt)
       : await executeDirect(options, exchange, plan.tier);
-  emitEvent(options, plan, format, dialect, outcome, response.status, startedAt);
-  return response;
+  return options.onEvent ? withEvent(options, response, { plan, format, dialect, outcome, startedAt }) : response;
 }
 
-function emitEvent(
+/** Emits the request's event once its body has been delivered, with the usage it reported. */
+function withEvent(
   options: ResolvedRouterOptions,
-  plan: Plan,
-  format: CallerFormat,
-  dialect: ReturnType<typeof upstreamDialect>,
-  outcome: RouteOutcome,
-  status: number,
-  startedAt: number,
-): void {
-  if (!options.onEvent) return;
-  try {
-    options.onEvent({
-      model: plan.model,
-      provider: plan.provider,
-      callerFormat: format,
-      upstreamDialect: dialect,
-      plan: plan.kind,
-      ...(plan.kind === 'race' ? { windowMs: plan.windowMs } : {}),
-      servedTier: outcome.tier,
-      race: outcome.race,
-      flexWaitMs: outcome.flexWaitMs,
-      status,
-      timeToHeadersMs: options.clock.now() - startedAt,
-    });
-  } catch {
-    // A throwing event hook must not break the request it describes.
+  response: Response,
+  route: { plan: Plan; format: CallerFormat; dialect: DialectId; outcome: RouteOutcome; startedAt: number },
+): Response {
+  const { plan, format, dialect, outcome, startedAt } = route;
+  const timeToHeadersMs = options.clock.now() - startedAt;
+  const emit = (usage: IRUsage | undefined) => {
+    try {
+      options.onEvent?.({
+        model: plan.model,
+        provider: plan.provider,
+        callerFormat: format,
+        upstreamDialect: dialect,
+        plan: plan.kind,
+        ...(plan.kind === 'race' ? { windowMs: plan.windowMs } : {}),
+        servedTier: outcome.tier,
+        race: outcome.race,
+        flexWaitMs: outcome.flexWaitMs,
+        status: response.status,
+        ...priceUsage(response.ok ? usage : undefined, plan.entry, outcome.tier, options.feeShare),
+        timeToHeadersMs,
+        durationMs: options.clock.now() - startedAt,
+      });
+    } catch {
+      // A throwing event hook must not break the request it describes.
+    }
+  };
+  if (!response.body) {
+    emit(undefined);
+    return response;
   }
+  const stream = response.headers.get('content-type')?.includes('text/event-stream') ?? false;
+  const body = meterBody(response.body, format, stream, emit);
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }

@@ -54,8 +54,14 @@ export interface RouterOptions {
   authenticate?: (req: Request) => unknown | Promise<unknown>;
   /** Billing gate for flex requests: return false to answer `402 payment_required`. */
   allowFlex?: (ctx: { principal: unknown; model: string; provider: ProviderId }) => boolean | Promise<boolean>;
-  /** Called once per routed request with what happened (no keys, no bodies). */
+  /**
+   * Called once per routed request, when its response body has been delivered, with what
+   * happened and what it cost (no keys, no bodies). Usage is read from the response only when
+   * this hook is set, so routing without it pays nothing for accounting.
+   */
   onEvent?: (event: RouteEvent) => void;
+  /** Share of the savings reported as `feeUsd` in events (SPEC §7). Default 0.2. */
+  feeShare?: number;
   /** Environment to read defaults from. Default `process.env` where it exists. */
   env?: Record<string, string | undefined>;
 }
@@ -75,4 +81,5 @@ export interface ResolvedRouterOptions {
   authenticate: RouterOptions['authenticate'];
   allowFlex: RouterOptions['allowFlex'];
   onEvent: RouterOptions['onEvent'];
+  feeShare: number;
 }

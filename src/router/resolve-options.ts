@@ -66,5 +66,6 @@ export function resolveRouterOptions(options: RouterOptions = {}): ResolvedRoute
     authenticate: options.authenticate,
     allowFlex: options.allowFlex,
     onEvent: options.onEvent,
+    feeShare: options.feeShare ?? 0.2,
   };
 }

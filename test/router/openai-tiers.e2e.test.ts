@@ -106,7 +106,32 @@ describe('keys and headers', () => {
     h.events.length = 0;
     await h.client.responses.create({ model: 'gpt-5-mini', input: 'hi', start_within: '00h-00m-05s' } as any);
     expect(h.events).toHaveLength(1);
-    expect(h.events[0]).toMatchObject({ model: 'gpt-5-mini', provider: 'openai', plan: 'race', windowMs: 5000, servedTier: 'flex', race: 'committed', status: 200 });
-    expect(JSON.stringify(h.events[0])).not.toContain('sk-');
+    const event = h.events[0]!;
+    expect(event).toMatchObject({ model: 'gpt-5-mini', provider: 'openai', plan: 'race', windowMs: 5000, servedTier: 'flex', race: 'committed', status: 200 });
+    expect(JSON.stringify(event)).not.toContain('sk-');
+    // Usage as the response reported it, priced at flex (half of standard), 20 % fee on savings.
+    expect(event.usage!.outputTokens).toBeGreaterThan(0);
+    expect(event.costUsd).toBeCloseTo(event.standardCostUsd! / 2, 12);
+    expect(event.savingsUsd).toBeCloseTo(event.standardCostUsd! - event.costUsd!, 12);
+    expect(event.feeUsd).toBeCloseTo(event.savingsUsd! * 0.2, 12);
+    expect(event.durationMs).toBeGreaterThanOrEqual(event.timeToHeadersMs);
+  });
+
+  it('a streamed default request reports its usage and saves nothing', async () => {
+    h.events.length = 0;
+    const stream = await h.client.chat.completions.create({
+      model: 'gpt-5-mini',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+      start_within: 'default',
+    } as any);
+    for await (const _ of stream as any);
+    await expect.poll(() => h.events.length).toBe(1);
+    const event = h.events[0]!;
+    expect(event).toMatchObject({ plan: 'direct', servedTier: 'default', race: 'none' });
+    expect(event.usage!.outputTokens).toBeGreaterThan(0);
+    expect(event.savingsUsd).toBe(0);
+    expect(event.feeUsd).toBe(0);
   });
 });
