@@ -1,7 +1,7 @@
-import { connect } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import { startCli, stopAll, type CliProcess } from './cli-process.js';
+import { runCli, startCli, stopAll, type CliProcess } from './cli-process.js';
 
 const SERVER_KEY = 'sk-test-serverside-4f9c2b7a1d';
 const LISTENING = /listening on (http:\/\/127\.0\.0\.1:\d+)\/v1/;
@@ -123,5 +123,21 @@ describe('flexroute serve (real process against the simulator)', () => {
         for (;;) if ((await reader.read()).done) return 'ended';
       })(),
     ).rejects.toThrow();
+  });
+});
+
+describe('flexroute serve when it cannot listen', () => {
+  it('says the port is in use, suggests another, and exits 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const result = await runCli(['serve', '--port', String(port)], { OPENAI_API_KEY: SERVER_KEY });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Cannot listen on 127.0.0.1:${port}: the port is already in use`);
+      expect(result.stderr).toMatch(/flexroute serve --port \d+/);
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 });

@@ -12,7 +12,7 @@ import { createUndiciFetch } from '../../hosts/undici-fetch.js';
 import { createRouter } from '../../router/create-router.js';
 import { startSimulator } from '../../simulator/index.js';
 import type { DemoArgs } from '../args.js';
-import { DEMO_POOLS, SLOW_TAIL_SHARE, slowTailScript } from './demo-pools.js';
+import { DEMO_POOLS, SLOW_TAIL_DELAY_MS, SLOW_TAIL_SHARE, slowTailScript } from './demo-pools.js';
 import { formatReport } from './report.js';
 import { sendItem, type Observation } from './send.js';
 import { summarise } from './summary.js';
@@ -50,11 +50,15 @@ export async function runDemo(args: DemoArgs, io: DemoIo): Promise<number> {
 }
 
 function describeSetup(args: DemoArgs): string {
-  const flex = DEMO_POOLS.flex!;
+  const { flex, standard } = DEMO_POOLS as Required<Pick<typeof DEMO_POOLS, 'flex' | 'standard'>>;
+  const flexMean = (flex.startDelayMs as { meanMs: number }).meanMs;
+  const standardDelay = standard.startDelayMs as { min: number; max: number };
+  const percent = (rate = 0) => `${Math.round(rate * 100)} %`;
   return [
     `flexroute demo (seed ${args.seed}): router and simulator on loopback, client: the official openai package.`,
-    `Simulated flex pool: ${flex.capacity} slots (full → 429), start delay exponential with mean ${(flex.startDelayMs as { meanMs: number }).meanMs} ms`,
-    `plus a slow tail on ${SLOW_TAIL_SHARE * 100} % of requests (6–11 s), ${(flex.rate429 ?? 0) * 100} % 429s, ${(flex.rate503 ?? 0) * 100} % 503s. Standard pool: 150–350 ms.`,
+    `Simulated flex pool: ${flex.capacity} slots (full → 429), start delay exponential with mean ${flexMean} ms`,
+    `plus a slow tail on ${percent(SLOW_TAIL_SHARE)} of requests (${SLOW_TAIL_DELAY_MS.min / 1000}–${SLOW_TAIL_DELAY_MS.max / 1000} s), ` +
+      `${percent(flex.rate429)} 429s, ${percent(flex.rate503)} 503s. Standard pool: ${standardDelay.min}–${standardDelay.max} ms.`,
     'Workload: Responses and Chat, streaming and not; start_within "00h-00m-05s", "00h-00m-10s", "default", "priority", "auto".',
     '',
   ].join('\n');

@@ -19,12 +19,14 @@ export async function runServe(args: ServeArgs, io: ServeIo): Promise<number> {
       }
       stopping = true;
       const inFlight = running.closer.inFlight();
+      // Close first, then say so: whoever reads "no longer accepting" must find the port closed.
+      const closed = running.close();
       io.log(
         inFlight === 0
           ? `${signal}: shutting down.`
           : `${signal}: no longer accepting; waiting up to ${Math.round(args.drainTimeoutMs / 1000)} s for ${inFlight} in-flight request(s). Send it again to stop at once.`,
       );
-      running.close().then((outcome) => {
+      closed.then((outcome) => {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
         io.log(outcome === 'drained' ? 'Stopped: every request finished.' : 'Stopped: connections still open were closed.');
