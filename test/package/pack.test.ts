@@ -32,7 +32,7 @@ beforeAll(async () => {
   // CI builds once before the tests (for lint:package); rebuilding here would only repeat it.
   if (process.env.FLEXROUTE_PACK_REBUILD === '1' || !distIsCurrent()) {
     await run('npm', ['run', 'build'], { cwd: ROOT }).catch((err: { stdout?: string; stderr?: string }) => {
-      const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').filter((l) => /error|Error/.test(l));
+      const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').filter((l) => /\[ERROR\]|error TS|Error:/.test(l));
       throw new Error(`npm run build failed, so the package cannot be checked. First errors:\n${output.slice(0, 20).join('\n')}`);
     });
   }
