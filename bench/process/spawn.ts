@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const SERVE = fileURLToPath(new URL('./serve.ts', import.meta.url));
+/** The repository root: `--import tsx` resolves from the working directory. */
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** A running server process. */
 export interface ServerProcess {
@@ -19,7 +21,7 @@ export interface ServerProcess {
 
 /** Spawns `serve.ts <args>`; `nodeFlags` go to node (e.g. `--cpu-prof`). */
 export function startServerProcess(args: readonly string[], nodeFlags: readonly string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SERVE, ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SERVE, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const onExit = (code: number | null) => reject(new Error(`bench server '${args.join(' ')}' exited (${code}) before it listened`));

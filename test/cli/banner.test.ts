@@ -41,10 +41,16 @@ describe('request log line', () => {
     flexWaitMs: 5_000.4,
     status: 200,
     timeToHeadersMs: 5_212.7,
+    durationMs: 6_020.2,
   };
 
-  it('shows status, format, model, tier, race outcome and timing', () => {
-    expect(formatRouteEvent(event)).toBe('200 openai-responses gpt-5-mini → default (fallback, timeout after 5000 ms) 5213 ms');
-    expect(formatRouteEvent({ ...event, plan: 'direct', race: 'none', servedTier: 'priority', flexWaitMs: 0 })).toBe('200 openai-responses gpt-5-mini → priority 5213 ms');
+  it('shows status, format, model, tier, race outcome, timing and savings', () => {
+    expect(formatRouteEvent(event)).toBe('200 openai-responses gpt-5-mini → default (fallback, timeout after 5000 ms) headers 5213 ms, done 6020 ms');
+    expect(formatRouteEvent({ ...event, plan: 'direct', race: 'none', servedTier: 'priority', flexWaitMs: 0 })).toBe(
+      '200 openai-responses gpt-5-mini → priority headers 5213 ms, done 6020 ms',
+    );
+    expect(formatRouteEvent({ ...event, servedTier: 'flex', race: 'committed', flexWaitMs: 312, savingsUsd: 0.000123 })).toBe(
+      '200 openai-responses gpt-5-mini → flex (committed after 312 ms) headers 5213 ms, done 6020 ms, saved $0.000123',
+    );
   });
 });
