@@ -7,6 +7,7 @@ export interface Clock {
   now(): number;
   /** Calls `fn` once, `ms` milliseconds from now; returns a handle for {@link Clock.clearTimeout}. */
   setTimeout(fn: () => void, ms: number): unknown;
+  /** Cancels a timer set by {@link Clock.setTimeout}; unknown or fired handles are ignored. */
   clearTimeout(handle: unknown): void;
 }
 

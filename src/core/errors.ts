@@ -65,6 +65,7 @@ export interface RouterErrorDetails {
   received?: unknown;
   /** The model the request named. */
   model?: string;
+  /** The provider the request is bound for; picks the example model and names the missing key. */
   provider?: ProviderId;
   /** The caller's request shape; the example request is written in it. Default `openai-responses`. */
   format?: CallerFormat;
@@ -88,9 +89,13 @@ export interface RouterErrorDetails {
 
 /** An error the router answers with itself (as opposed to a provider error passed through). */
 export class RouterError extends Error {
+  /** HTTP status the router answers with (400, 401, 402, 404, 405, 413, 415 or 502). */
   readonly status: number;
+  /** The machine-readable code, e.g. `invalid_start_within`. */
   readonly code: RouterErrorCode;
+  /** The request field at fault, e.g. `start_within`; `null` when no single field is. */
   readonly param: string | null;
+  /** The `error.type` word SDKs read, e.g. `invalid_request_error`. */
   readonly type: RouterErrorType;
 
   constructor(code: RouterErrorCode, status: number, type: RouterErrorType, param: string | null, message: string) {
@@ -105,8 +110,19 @@ export class RouterError extends Error {
 
 /** The JSON body every router error is sent with (SPEC §3.5). */
 export interface RouterErrorBody {
+  /** Always `error` (the Anthropic SDK reads it; the others ignore it). */
   type: 'error';
-  error: { message: string; type: string; param: string | null; code: string };
+  /** The error itself, in the shape OpenAI's SDKs read. */
+  error: {
+    /** What went wrong, why, how to fix it, and an example request that works. */
+    message: string;
+    /** {@link RouterError.type}. */
+    type: string;
+    /** {@link RouterError.param}. */
+    param: string | null;
+    /** {@link RouterError.code}. */
+    code: string;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

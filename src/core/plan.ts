@@ -28,20 +28,29 @@ export type FlexProviderId = 'openai' | 'gemini';
 /** What the router will do with a request. */
 export type Plan =
   | {
+      /** A tier word: one upstream call at `tier`, no race. */
       kind: 'direct';
+      /** The provider that serves the model. */
       provider: ProviderId;
       /** The id to send upstream (the caller's, minus a Gemini `models/` prefix). */
       model: string;
+      /** The catalog entry; absent when only the family prefix told the provider. */
       entry?: ModelEntry;
       /** The provider's wire value: 'default', 'standard', 'standard_only', 'priority', 'auto'. */
       tier: string;
     }
   | {
+      /** A duration on a flex-capable model: race flex against the window. */
       kind: 'race';
+      /** OpenAI or Gemini (Anthropic has no flex tier). */
       provider: FlexProviderId;
+      /** The id to send upstream (the caller's, minus a Gemini `models/` prefix). */
       model: string;
+      /** The catalog entry, always present: only catalog models are known to be flex-capable. */
       entry: ModelEntry;
+      /** How long flex has to start, in ms. */
       windowMs: number;
+      /** The tier word flex is requested with. */
       flexTier: 'flex';
       /** The tier the request moves up to when flex has not started within the window. */
       fallbackTier: 'default' | 'standard';
@@ -49,7 +58,9 @@ export type Plan =
 
 /** Input to {@link resolvePlan}. */
 export interface PlanRequest {
+  /** The model id as the caller sent it (aliases and Gemini's `models/…` form resolve). */
   model: string;
+  /** The parsed `start_within` ({@link parseStartWithin} or {@link readStartWithin}). */
   startWithin: StartWithin;
   /** Whether the request carries an output-token cap (Anthropic requires one). */
   hasTokenCap: boolean;

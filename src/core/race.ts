@@ -14,12 +14,28 @@ import type { FallbackReason } from './types.js';
 /** What a flex attempt reports once it knows whether generation started. */
 export type FlexStart<F> =
   /** Generation started: flex is the answer. */
-  | { type: 'committed'; value: F }
+  | {
+      /** Flex committed. */
+      type: 'committed';
+      /** The flex answer (typically a `Response` whose body replays the held bytes). */
+      value: F;
+    }
   /** Failed before it started: move to standard at once, without waiting out the window. */
-  | { type: 'fallback'; reason: FallbackReason }
+  | {
+      /** Flex failed before start. */
+      type: 'fallback';
+      /** Why; becomes `x-flexroute-race: fallback:<reason>`. */
+      reason: FallbackReason;
+    }
   /** A caller-problem answer (a 4xx other than 408/429): return it as it is, never try standard. */
-  | { type: 'final'; value: F };
+  | {
+      /** Flex refused the request itself. */
+      type: 'final';
+      /** The refusal, to be relayed untouched. */
+      value: F;
+    };
 
+/** Options of {@link flexRace}: the two attempts, the window, and what cancels them. */
 export interface FlexRaceOptions<F, S> {
   /**
    * Starts the flex attempt. Resolve once you know whether generation started. Rejecting counts
@@ -65,9 +81,32 @@ export interface FlexRaceOptions<F, S> {
  * falling back: a raw clock difference (fractional on systemClock), so round it for headers.
  */
 export type FlexRaceResult<F, S> =
-  | { winner: 'flex'; value: F; flexWaitMs: number }
-  | { winner: 'flex-final'; value: F; flexWaitMs: number }
-  | { winner: 'standard'; value: S; reason: FallbackReason; flexWaitMs: number };
+  | {
+      /** Flex committed in time: flex is the answer. */
+      winner: 'flex';
+      /** What the flex attempt committed with. */
+      value: F;
+      /** Clock time from `startedAt` to the commit. */
+      flexWaitMs: number;
+    }
+  | {
+      /** Flex refused the request itself (`final`): relay it, standard was never tried. */
+      winner: 'flex-final';
+      /** What the flex attempt finalised with. */
+      value: F;
+      /** Clock time from `startedAt` to the refusal. */
+      flexWaitMs: number;
+    }
+  | {
+      /** Flex fell back or ran out of time: standard answered. */
+      winner: 'standard';
+      /** What the standard attempt resolved with. */
+      value: S;
+      /** Why flex lost (`timeout` when the window ran out). */
+      reason: FallbackReason;
+      /** Clock time from `startedAt` until flex lost. */
+      flexWaitMs: number;
+    };
 
 /** The largest delay a host timer holds (2^31 - 1 ms); longer delays fire at once on Node and browsers. */
 export const MAX_WINDOW_MS = 2_147_483_647;

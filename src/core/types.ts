@@ -19,8 +19,18 @@ export type CallerFormat = 'openai-responses' | 'openai-chat' | 'anthropic-messa
 
 /** What `start_within` means once parsed. */
 export type StartWithin =
-  | { kind: 'tier'; tier: 'default' | 'priority' | 'auto' }
-  | { kind: 'race'; windowMs: number };
+  | {
+      /** A tier word: proxy straight to that tier, no race. */
+      kind: 'tier';
+      /** The word the caller sent. */
+      tier: 'default' | 'priority' | 'auto';
+    }
+  | {
+      /** A duration: run the flex race. */
+      kind: 'race';
+      /** The window flex has to start in, 5 000 to 600 000 ms. */
+      windowMs: number;
+    };
 
 /** Why a flex attempt lost the race (the `x-flexroute-race: fallback:<reason>` suffix). */
 export type FallbackReason = 'timeout' | 'status_429' | 'status_5xx' | 'network' | 'error_event' | 'ended_early';

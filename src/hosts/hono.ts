@@ -6,6 +6,7 @@ import { checkRouterNotFound } from './router-not-found.js';
  * hono: any Hono 4 `Context` fits.
  */
 export interface HonoLikeContext {
+  /** Hono's request wrapper (`c.req`). */
   req: {
     /** The Web `Request` the app received. */
     raw: Request;

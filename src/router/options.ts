@@ -8,6 +8,7 @@ export type UpstreamFetch = (url: string, init: RequestInit) => Promise<Response
 
 /** What a key lookup is told about the request it is serving. */
 export interface KeyLookupContext {
+  /** The provider the request is bound for, from the model's catalog entry or family prefix. */
   provider: ProviderId;
   /** Whatever {@link RouterOptions.authenticate} returned for this request (undefined without the hook). */
   principal: unknown;
