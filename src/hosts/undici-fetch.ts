@@ -1,5 +1,6 @@
-import { Agent, fetch as undiciFetch } from 'undici';
+import { Agent, type Dispatcher } from 'undici';
 import type { UpstreamFetch } from '../router/options.js';
+import { nodeToWebStream } from './node-web-stream.js';
 
 /** Options of {@link createUndiciFetch}. */
 export interface UndiciFetchOptions {
@@ -10,9 +11,11 @@ export interface UndiciFetchOptions {
 }
 
 /**
- * An upstream transport on undici with a dedicated keep-alive pool (Node only). The CLI uses it;
- * pass it as `createRouter({ fetch: createUndiciFetch() })` to tune pooling in your own server.
- * Returns the fetch and a `close()` that releases the pool.
+ * The fast upstream transport for Node: undici's `Agent.request` with a dedicated keep-alive
+ * pool. It skips the WHATWG fetch machinery (Request/Headers objects, a string body streamed in
+ * pieces) that costs the router most of its CPU per request, and writes the body in one piece
+ * with the request head. The CLI uses it; pass it to your own router on Node for the best
+ * throughput. Answers are ordinary `Response` objects; aborting the signal closes the socket.
  *
  * @example
  * ```ts
@@ -33,7 +36,31 @@ export function createUndiciFetch(options: UndiciFetchOptions = {}): {
     keepAliveTimeout: options.keepAliveTimeoutMs ?? 30_000,
     keepAliveMaxTimeout: Math.max(options.keepAliveTimeoutMs ?? 30_000, 60_000),
   });
-  const fetch: UpstreamFetch = (url, init) =>
-    undiciFetch(url, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent }) as unknown as Promise<Response>;
+  const fetch: UpstreamFetch = async (url, init) => {
+    const target = new URL(url);
+    let answer: Dispatcher.ResponseData;
+    try {
+      answer = await agent.request({
+        origin: target.origin,
+        path: target.pathname + target.search,
+        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: init.headers as Record<string, string>,
+        body: init.body as string | Uint8Array | null | undefined,
+        signal: init.signal ?? undefined,
+      });
+    } catch (cause) {
+      if (init.signal?.aborted) throw init.signal.reason;
+      // The shape fetch gives a network failure, which callers (and the router's messages) read.
+      throw new TypeError('fetch failed', { cause });
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+      else if (typeof value === 'string') headers.set(name, value);
+    }
+    const empty = answer.statusCode === 204 || answer.statusCode === 304;
+    if (empty) answer.body.resume();
+    return new Response(empty ? null : nodeToWebStream(answer.body), { status: answer.statusCode, headers });
+  };
   return { fetch, close: () => agent.close() };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/router/create-router.js';
 import type { RouterOptions } from '../../src/router/options.js';
+import { createUndiciFetch } from '../../src/hosts/undici-fetch.js';
 
 /** A router with no reachable upstream: every case here is decided before any upstream call. */
 function router(options: RouterOptions = {}) {
@@ -150,6 +151,16 @@ describe('router errors reachable before any upstream call', () => {
   it('upstream_unreachable when the provider cannot be reached', async () => {
     const err = await expectRouterError(await router()(post('/v1/responses', ok)), 502, 'upstream_unreachable', null);
     expect(err.message).not.toContain('sk-test');
+  });
+
+  it('upstream_unreachable through the undici transport names the socket error', async () => {
+    const upstream = createUndiciFetch();
+    try {
+      const err = await expectRouterError(await router({ fetch: upstream.fetch })(post('/v1/responses', ok)), 502, 'upstream_unreachable', null);
+      expect(err.message).toContain('ECONNREFUSED');
+    } finally {
+      await upstream.close();
+    }
   });
 
   it('not_found and method_not_allowed (with Allow)', async () => {

@@ -9,7 +9,10 @@ let flexScript: ScriptedBehavior | undefined;
 let standardScript: ScriptedBehavior | undefined;
 
 beforeAll(async () => {
+  // Upstream through undici's Agent.request transport (as the CLI runs): resets, aborts and
+  // socket closes must behave exactly as with fetch.
   h = await startHarness({
+    transport: 'undici',
     sim: { script: (r: SimRequest) => (r.tier === 'flex' ? flexScript : standardScript) },
   });
 });
@@ -162,7 +165,7 @@ describe('failure after commit is shown, never retried', () => {
   });
 
   it('a stall after commit past the idle limit fails the stream', async () => {
-    const h2 = await startHarness({ sim: { script: (r) => (r.tier === 'flex' ? { outcome: 'stall_after_start', afterContentEvents: 1 } : undefined) }, router: { idleTimeoutMs: 300 } });
+    const h2 = await startHarness({ transport: 'undici', sim: { script: (r) => (r.tier === 'flex' ? { outcome: 'stall_after_start', afterContentEvents: 1 } : undefined) }, router: { idleTimeoutMs: 300 } });
     try {
       const res = await postJson(h2.baseURL, '/chat/completions', CHAT_RACE);
       expect(res.status).toBe(502);

@@ -5,6 +5,7 @@ import { createRouter } from '../../src/router/create-router.js';
 import type { RouterOptions } from '../../src/router/options.js';
 import type { RouteEvent } from '../../src/router/events.js';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
+import { createUndiciFetch } from '../../src/hosts/undici-fetch.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import type { Simulator, SimulatorOptions } from '../../src/simulator/index.js';
 
@@ -19,14 +20,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { sim?: SimulatorOptions; router?: RouterOptions } = {}): Promise<Harness> {
+/**
+ * `transport: 'undici'` sends upstream through {@link createUndiciFetch} (what the CLI uses);
+ * the default is the router's own default, the runtime's `fetch`.
+ */
+export async function startHarness(options: { sim?: SimulatorOptions; router?: RouterOptions; transport?: 'fetch' | 'undici' } = {}): Promise<Harness> {
   const sim = await startSimulator({ seed: 7, ...options.sim });
+  const upstream = options.transport === 'undici' ? createUndiciFetch() : undefined;
   const events: RouteEvent[] = [];
   const router = createRouter({
     upstreams: { openai: sim.openaiBaseUrl, gemini: sim.url, anthropic: sim.url },
     keys: { openai: 'sk-server-key-0001', gemini: 'gemini-server-key-0002', anthropic: 'sk-ant-server-key-0003' },
     env: {},
     onEvent: (event) => events.push(event),
+    ...(upstream ? { fetch: upstream.fetch } : {}),
     ...options.router,
   });
   const server: Server = createServer(toNodeListener(router));
@@ -43,6 +50,7 @@ export async function startHarness(options: { sim?: SimulatorOptions; router?: R
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await upstream?.close();
       await sim.close();
     },
   };
