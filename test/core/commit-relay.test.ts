@@ -173,8 +173,9 @@ describe('relayCommitted: a stream cut short gets whole frames, then exactly one
 });
 
 describe('relayCommitted: stalls', () => {
+  /** Lets the relay take what upstream has sent and wait on its next read, under its one idle timer. */
   async function waitForReadTimer(clock: FakeClock): Promise<void> {
-    for (let i = 0; i < 100 && clock.pendingTimers() === 0; i++) await settle();
+    for (let i = 0; i < 20; i++) await settle();
     expect(clock.pendingTimers()).toBe(1);
   }
 
@@ -204,6 +205,24 @@ describe('relayCommitted: stalls', () => {
     expect((await reader.read()).done).toBe(true);
     expect(body.cancelled).toBe(true);
     expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('a slow client is not a stall: only time waiting on upstream counts', async () => {
+    const clock = new FakeClock();
+    const body = manualBody();
+    const { frame, failures } = recordingFailure();
+    const reader = relayCommitted(body.stream, { failureFrame: frame, isTerminal: openaiChatStream.isTerminal, idleTimeoutMs: 1000, clock }).getReader();
+    const [first, second] = transcriptEvents(CHAT).slice(1, 3);
+    body.push(utf8(encodeSseText(first!)));
+    expect(parseSseEvents((await reader.read()).value!)).toEqual([first]);
+    // Upstream has the next event ready, but the client does not ask for it for 5 idle limits.
+    body.push(utf8(encodeSseText(second!)));
+    for (let i = 0; i < 20; i++) await settle();
+    clock.advance(5000);
+    expect(parseSseEvents((await reader.read()).value!)).toEqual([second]);
+    expect(failures).toEqual([]);
+    expect(body.cancelled).toBe(false);
+    await reader.cancel();
   });
 
   it('a stall after the final event closes the stream without a failure frame', async () => {

@@ -31,12 +31,6 @@ export interface RelayOptions {
   signal?: AbortSignal;
 }
 
-type ReadStep =
-  | { kind: 'chunk'; value: Uint8Array }
-  | { kind: 'done' }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'stall' };
-
 /**
  * Forwards a committed upstream stream to the client, appending `failureFrame(...)` if it breaks.
  * Cancelling the returned stream cancels upstream. Once a terminal event has been forwarded, a
@@ -59,13 +53,35 @@ export function relayCommitted(stream: ReadableStream<Uint8Array>, options: Rela
   const clock = options.clock ?? systemClock;
   const reader = stream.getReader();
   const scanner = new SseFrameScanner();
-  const decoder = isTerminal || onEvent ? new SseEventDecoder() : undefined;
+  // With a tap, every event is parsed as it passes. Without one (the hot path) nothing is parsed
+  // while bytes flow: only the last whole frames are kept, and read when the stream ends, breaks
+  // or stalls, since the dialect's final event is always the last one a provider sends.
+  const decoder = onEvent ? new SseEventDecoder() : undefined;
   let partial: Uint8Array[] = []; // the incomplete trailing frame, held back
+  let lastWhole: Uint8Array | undefined; // the last bytes forwarded (they end on a frame boundary)
   let terminalSeen = false;
   let lastEvent: SseEvent | undefined;
   let forwardedBytes = 0;
   let finished = false;
+  let stalled = false;
   let onAbort: (() => void) | undefined;
+
+  // One idle timer for the whole stream, re-armed when it fires early: no timer or promise per
+  // chunk. Only time spent waiting on upstream counts; a slow client (no read pending) never
+  // makes the stream look stalled.
+  let waitingSince: number | undefined; // clock time the pending upstream read began
+  let idleTimer: unknown;
+  const armIdle = (delay: number): void => {
+    idleTimer = clock.setTimeout(() => {
+      idleTimer = undefined;
+      if (finished) return;
+      if (waitingSince === undefined) return armIdle(idleMs);
+      const quiet = clock.now() - waitingSince;
+      if (quiet < idleMs) return armIdle(idleMs - quiet);
+      stalled = true;
+      reader.cancel(new Error(`flexroute: upstream idle for ${idleMs} ms`)).catch(() => undefined);
+    }, delay);
+  };
 
   const observe = (events: SseEvent[]): void => {
     for (const event of events) {
@@ -75,26 +91,20 @@ export function relayCommitted(stream: ReadableStream<Uint8Array>, options: Rela
     }
   };
 
+  /** Without a tap: learns the final events from the last whole frames (plus, at a clean end, an unterminated one). */
+  const observeTail = (includePartial: boolean): void => {
+    if (decoder || !isTerminal) return;
+    const tail = includePartial ? concatBytes([...(lastWhole ? [lastWhole] : []), ...partial]) : lastWhole;
+    if (!tail) return;
+    const tailDecoder = new SseEventDecoder();
+    observe([...tailDecoder.push(tail), ...tailDecoder.end({ includeUnterminated: includePartial })]);
+  };
+
   const finish = (): void => {
     finished = true;
     partial = [];
+    if (idleTimer !== undefined) clock.clearTimeout(idleTimer);
     if (onAbort) signal?.removeEventListener('abort', onAbort);
-  };
-
-  /** One upstream read, raced against the idle limit. */
-  const read = (): Promise<ReadStep> => {
-    const step = reader.read().then(
-      (result): ReadStep => (result.done ? { kind: 'done' } : { kind: 'chunk', value: result.value }),
-      (error: unknown): ReadStep => ({ kind: 'error', error }),
-    );
-    if (idleMs <= 0) return step;
-    return new Promise<ReadStep>((resolve) => {
-      const timer = clock.setTimeout(() => resolve({ kind: 'stall' }), idleMs);
-      void step.then((value) => {
-        clock.clearTimeout(timer);
-        resolve(value);
-      });
-    });
   };
 
   /** Ends the client stream: whole frames were sent, now the failure frame, then close. */
@@ -106,62 +116,73 @@ export function relayCommitted(stream: ReadableStream<Uint8Array>, options: Rela
     controller.close();
   };
 
-  /** Reads until something can be sent (a chunk that only extends the held-back frame sends nothing). */
-  const forward = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
-    while (!finished) {
-      const step = await read();
-      if (finished) return; // cancelled or aborted while reading
-
-      switch (step.kind) {
-        case 'chunk': {
-          const chunk = step.value;
-          if (decoder) observe(decoder.push(chunk));
-          const end = scanner.scan(chunk);
-          if (end === -1) {
-            if (chunk.length > 0) partial.push(chunk);
-            continue;
-          }
-          const whole = concatBytes([...partial, chunk.subarray(0, end)]);
-          partial = end < chunk.length ? [chunk.subarray(end)] : [];
-          forwardedBytes += whole.length;
-          controller.enqueue(whole);
-          return;
-        }
-        case 'done': {
-          // A final event whose blank line never came still counts (lenient clients dispatch it).
-          if (decoder) observe(decoder.end({ includeUnterminated: true }));
-          if (isTerminal && !terminalSeen) {
-            fail(controller, 'ended_early', `The provider closed the stream after ${forwardedBytes} bytes without sending its final event, so the response is cut short.`);
-            return;
-          }
-          const rest = concatBytes(partial);
-          finish();
-          if (rest.length > 0) controller.enqueue(rest);
-          controller.close();
-          return;
-        }
-        case 'stall':
-          reader.cancel(new Error(`flexroute: upstream idle for ${idleMs} ms`)).catch(() => undefined);
-          if (terminalSeen) closeQuietly(controller);
-          else fail(controller, 'stall', `The provider sent no bytes for ${idleMs} ms after the response had started (idle limit ${idleMs} ms), so the router closed the stream.`);
-          return;
-        case 'error':
-          if (terminalSeen) closeQuietly(controller);
-          else fail(controller, 'network', `The connection to the provider failed mid-stream after ${forwardedBytes} bytes (${describeError(step.error)}).`);
-          return;
-      }
-    }
-  };
-
   /** After the final event, a cut or a stall changes nothing for the client: just close. */
   const closeQuietly = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
     finish();
     controller.close();
   };
 
+  const onStall = (controller: ReadableStreamDefaultController<Uint8Array>): void => {
+    observeTail(false);
+    if (terminalSeen) closeQuietly(controller);
+    else fail(controller, 'stall', `The provider sent no bytes for ${idleMs} ms after the response had started (idle limit ${idleMs} ms), so the router closed the stream.`);
+  };
+
+  /** Reads until something can be sent (a chunk that only extends the held-back frame sends nothing). */
+  const forward = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+    while (!finished) {
+      let result: ReadableStreamReadResult<Uint8Array>;
+      waitingSince = clock.now();
+      try {
+        result = await reader.read();
+      } catch (error) {
+        waitingSince = undefined;
+        if (finished) return;
+        if (stalled) return onStall(controller);
+        observeTail(false);
+        if (terminalSeen) closeQuietly(controller);
+        else fail(controller, 'network', `The connection to the provider failed mid-stream after ${forwardedBytes} bytes (${describeError(error)}).`);
+        return;
+      }
+      waitingSince = undefined;
+      if (finished) return; // cancelled or aborted while reading
+      if (stalled) return onStall(controller);
+
+      if (result.done) {
+        // A final event whose blank line never came still counts (lenient clients dispatch it).
+        if (decoder) observe(decoder.end({ includeUnterminated: true }));
+        else observeTail(true);
+        if (isTerminal && !terminalSeen) {
+          fail(controller, 'ended_early', `The provider closed the stream after ${forwardedBytes} bytes without sending its final event, so the response is cut short.`);
+          return;
+        }
+        const rest = concatBytes(partial);
+        finish();
+        if (rest.length > 0) controller.enqueue(rest);
+        controller.close();
+        return;
+      }
+
+      const chunk = result.value;
+      if (decoder) observe(decoder.push(chunk));
+      const end = scanner.scan(chunk);
+      if (end === -1) {
+        if (chunk.length > 0) partial.push(chunk);
+        continue;
+      }
+      const whole = partial.length === 0 && end === chunk.length ? chunk : concatBytes([...partial, chunk.subarray(0, end)]);
+      partial = end < chunk.length ? [chunk.subarray(end)] : [];
+      forwardedBytes += whole.length;
+      lastWhole = whole;
+      controller.enqueue(whole);
+      return;
+    }
+  };
+
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        if (idleMs > 0) armIdle(idleMs);
         if (!signal) return;
         onAbort = () => {
           if (finished) return;
