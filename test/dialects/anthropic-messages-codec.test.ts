@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RouterError } from '../../src/core/errors.js';
 import { decodeAnthropicRequest, encodeAnthropicRequest } from '../../src/dialects/anthropic-messages/request.js';
 import { decodeAnthropicResponse, encodeAnthropicResponse } from '../../src/dialects/anthropic-messages/response.js';
 import type { IRRequest } from '../../src/dialects/ir/request.js';
 import type { IRResponse } from '../../src/dialects/ir/response.js';
-
-function recorded(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
-
-function thrown(fn: () => unknown): RouterError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RouterError) return error;
-    throw error;
-  }
-  throw new Error('expected a RouterError');
-}
+import { recorded } from './support/recorded.js';
+import { thrown } from './support/thrown.js';
 
 const agentTurn = {
   model: 'claude-sonnet-4-5',

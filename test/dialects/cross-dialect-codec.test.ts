@@ -1,23 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RouterError } from '../../src/core/errors.js';
 import type { DialectId } from '../../src/core/types.js';
 import { codecs, translateRequest, translateResponse } from '../../src/dialects/codecs.js';
 import { interactionOutputText, messageOutputText, outputText } from '../../src/dialects/output-text.js';
-
-function recorded(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
-
-function thrown(fn: () => unknown): RouterError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RouterError) return error;
-    throw error;
-  }
-  throw new Error('expected a RouterError');
-}
+import { recorded } from './support/recorded.js';
+import { thrown } from './support/thrown.js';
 
 describe('requests across dialects', () => {
   it('Anthropic Messages → Gemini generateContent: system, images, tool loop, thinking budget', () => {

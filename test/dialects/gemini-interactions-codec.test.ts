@@ -1,24 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RouterError } from '../../src/core/errors.js';
 import { decodeInteractionsRequest, encodeInteractionsRequest } from '../../src/dialects/gemini-interactions/request.js';
 import { decodeInteractionsResponse, encodeInteractionsResponse } from '../../src/dialects/gemini-interactions/response.js';
 import type { IRRequest } from '../../src/dialects/ir/request.js';
 import { interactionOutputText } from '../../src/dialects/output-text.js';
-
-function recorded(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
-
-function thrown(fn: () => unknown): RouterError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RouterError) return error;
-    throw error;
-  }
-  throw new Error('expected a RouterError');
-}
+import { recorded } from './support/recorded.js';
+import { thrown } from './support/thrown.js';
 
 const schema = { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'] };
 

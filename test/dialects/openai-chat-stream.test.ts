@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { detectCommit } from '../../src/core/commit/detector.js';
@@ -7,7 +6,8 @@ import { openaiChatStream } from '../../src/dialects/openai-chat/stream.js';
 import { parseSseEvents, type SseEvent } from '../../src/sse/events.js';
 import { encodeSseText } from '../../src/sse/frames.js';
 import { chunkedBody, fromUtf8, oneByteChunks, utf8 } from '../support/byte-streams.js';
-import { transcriptEvents, transcriptLines, transcriptSse } from '../support/transcripts.js';
+import { transcriptEvents, transcriptLines } from '../support/transcripts.js';
+import { recorded } from './support/recorded.js';
 
 const { rules, isTerminal, assemble, failureFrame } = openaiChatStream;
 const TEXT = 'openai-chat-openai-text';
@@ -92,8 +92,7 @@ describe('openaiChatStream.assemble', () => {
       choices: [{ index: 0, finish_reason: 'stop', logprobs: null, message: { role: 'assistant', refusal: null, annotations: [] } }],
     });
     // Same fields, nesting and key set as a real non-streaming answer (recorded beside it).
-    const recorded = JSON.parse(readFileSync(new URL('../fixtures/recorded/openai-chat-openai-text.json', import.meta.url), 'utf8')) as unknown;
-    expect(shape(body)).toEqual(shape(recorded));
+    expect(shape(body)).toEqual(shape(recorded('openai-chat-openai-text.json')));
   });
 
   it('merges parallel tool calls by index, joining their arguments; content is null beside them', () => {

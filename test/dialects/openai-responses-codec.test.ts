@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RouterError } from '../../src/core/errors.js';
 import type { IRRequest } from '../../src/dialects/ir/request.js';
 import type { IRResponse } from '../../src/dialects/ir/response.js';
 import { decodeResponsesRequest, encodeResponsesRequest } from '../../src/dialects/openai-responses/request.js';
 import { decodeResponsesResponse, encodeResponsesResponse } from '../../src/dialects/openai-responses/response.js';
 import { outputText } from '../../src/dialects/output-text.js';
-
-function recorded(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
-
-function thrown(fn: () => unknown): RouterError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof RouterError) return error;
-    throw error;
-  }
-  throw new Error('expected a RouterError');
-}
+import { recorded } from './support/recorded.js';
+import { thrown } from './support/thrown.js';
 
 const schema = { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false };
 

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { interactionOutputText, messageOutputText, outputText } from '../../src/dialects/output-text.js';
-
-function recorded(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
+import { recorded } from './support/recorded.js';
 
 describe('outputText', () => {
   it('joins every output_text of a Responses object, skipping reasoning', () => {

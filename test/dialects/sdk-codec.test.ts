@@ -5,7 +5,6 @@
  */
 import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
@@ -14,10 +13,7 @@ import type { DialectId } from '../../src/core/types.js';
 import { codecs } from '../../src/dialects/codecs.js';
 import type { IRRequest } from '../../src/dialects/ir/request.js';
 import type { IRResponse } from '../../src/dialects/ir/response.js';
-
-function recorded(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
+import { recorded } from './support/recorded.js';
 
 /** Which caller dialect each path speaks. */
 const ROUTES: Array<[RegExp, DialectId]> = [

@@ -13,7 +13,7 @@ import { geminiGenerateStream } from '../../src/dialects/gemini-generate/stream.
 import { geminiInteractionsStream } from '../../src/dialects/gemini-interactions/stream.js';
 import { parseSseEvents, type SseEvent } from '../../src/sse/events.js';
 import { transcriptEvents } from '../support/transcripts.js';
-import { decodeText, encodeText, recordedStreams, sseText, summarize } from './stream-support.js';
+import { decodeText, encodeText, recordedStreams, sseText, summarize } from './support/streams.js';
 
 function body(assembly: Assembly): Record<string, unknown> {
   if (!assembly.ok) throw new Error(`expected a body, got ${assembly.reason}: ${assembly.message}`);

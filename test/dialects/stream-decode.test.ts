@@ -8,7 +8,7 @@ import type { DialectId } from '../../src/core/types.js';
 import type { SseEvent } from '../../src/sse/events.js';
 import { decodeAll, servedTierFromWire, type IRStreamEvent } from '../../src/dialects/ir/stream.js';
 import { createStreamDecoder } from '../../src/dialects/stream-translate.js';
-import { summarize } from './stream-support.js';
+import { summarize } from './support/streams.js';
 
 function decode(dialect: DialectId, events: SseEvent[]): IRStreamEvent[] {
   return decodeAll(createStreamDecoder(dialect), events);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../../src/core/types.js';
 import type { IRUsage, StopReason } from '../../src/dialects/ir/common.js';
 import type { IRStreamEvent } from '../../src/dialects/ir/stream.js';
-import { ALL_DIALECTS, decodeText, encodeText, summarize, type StreamSummary } from './stream-support.js';
+import { ALL_DIALECTS, decodeText, encodeText, summarize, type StreamSummary } from './support/streams.js';
 
 type Block =
   | { kind: 'text'; pieces: string[] }

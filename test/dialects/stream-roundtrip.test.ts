@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../../src/core/types.js';
 import type { StopReason } from '../../src/dialects/ir/common.js';
 import type { IRStreamEvent } from '../../src/dialects/ir/stream.js';
-import { ALL_DIALECTS, decodeText, encodeText, recordedStreams, sseText, summarize, type StreamSummary } from './stream-support.js';
+import { ALL_DIALECTS, decodeText, encodeText, recordedStreams, sseText, summarize, type StreamSummary } from './support/streams.js';
 
 const SIGNED_TOOL_CALLS: ReadonlySet<DialectId> = new Set(['gemini-generate', 'gemini-interactions', 'openai-chat']);
 

@@ -10,7 +10,7 @@ import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../../src/core/types.js';
-import { ALL_DIALECTS, decodeText, encodeText, recordedStreams, sseText, summarize, type StreamSummary, type ToolCallSummary } from './stream-support.js';
+import { ALL_DIALECTS, decodeText, encodeText, recordedStreams, sseText, summarize, type StreamSummary, type ToolCallSummary } from './support/streams.js';
 
 /** A fetch that answers every request with these SSE bytes. */
 function sseFetch(body: string): typeof fetch {

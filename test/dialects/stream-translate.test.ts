@@ -10,7 +10,7 @@ import { translateStream } from '../../src/dialects/stream-translate.js';
 import { parseSseEvents } from '../../src/sse/events.js';
 import { arbitraryCuts, byteDifference, chunkedBody, fromUtf8, manualBody, oneByteChunks, readAllBytes, settle, splitAt, utf8 } from '../support/byte-streams.js';
 import { transcriptSse } from '../support/transcripts.js';
-import { ALL_DIALECTS, FIXED_CTX, decodeText, encodeText, recordedStreams, sseText, summarize } from './stream-support.js';
+import { ALL_DIALECTS, FIXED_CTX, decodeText, encodeText, recordedStreams, sseText, summarize } from './support/streams.js';
 
 function translate(chunks: Uint8Array[], from: DialectId, to: DialectId, then: 'end' | 'error' = 'end'): Promise<Uint8Array> {
   return readAllBytes(translateStream(chunkedBody(chunks, { then }).stream, from, to, FIXED_CTX));

@@ -6,36 +6,15 @@
  * signature carries it back (see `reasoning.ts`); Gemini's thought signature on a function call
  * becomes such a block just before the `tool_use`.
  */
-import type { StopReason } from '../ir/common.js';
 import { argumentsToObject } from '../ir/arguments.js';
 import { asArray, asCount, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { IRReasoningPart } from '../ir/request.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
 import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { ANTHROPIC_STOP, STOP_REASONS } from './stop-reasons.js';
 
 const DIALECT = 'anthropic-messages';
-
-const STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  end_turn: 'end_turn',
-  max_tokens: 'max_tokens',
-  stop_sequence: 'stop_sequence',
-  tool_use: 'tool_use',
-  // A paused server-tool turn ends this response normally; the caller continues it.
-  pause_turn: 'end_turn',
-  refusal: 'refusal',
-  model_context_window_exceeded: 'max_tokens',
-};
-
-const ANTHROPIC_STOP: Readonly<Record<StopReason, string>> = {
-  end_turn: 'end_turn',
-  max_tokens: 'max_tokens',
-  stop_sequence: 'stop_sequence',
-  tool_use: 'tool_use',
-  refusal: 'refusal',
-  // Anthropic has no failure stop reason; the body shows whatever the provider produced.
-  error: 'end_turn',
-};
 
 /** Reads an Anthropic `message` body. */
 export function decodeAnthropicResponse(body: Record<string, unknown>): IRResponse {

@@ -9,17 +9,8 @@
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
-import { parseJsonObject } from '../stream-json.js';
-
-const STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  end_turn: 'end_turn',
-  max_tokens: 'max_tokens',
-  model_context_window_exceeded: 'max_tokens',
-  tool_use: 'tool_use',
-  stop_sequence: 'stop_sequence',
-  refusal: 'refusal',
-  pause_turn: 'end_turn',
-};
+import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { STOP_REASONS } from './stop-reasons.js';
 
 interface AnthropicUsage {
   input_tokens?: number | null;
@@ -50,16 +41,10 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
   let stopReason: StopReason = 'end_turn';
   /** A tier reported after message_start (Anthropic itself reports it only there; translated streams may know it later). */
   let lateTier: ServedTier | undefined;
-  let done = false;
 
   function push(sse: SseEvent, emit: IREmit): void {
-    if (done) return;
-    const data = parseJsonObject(sse.data);
-    if (!data) {
-      done = true;
-      emit({ type: 'error', message: `Anthropic sent an event that is not a JSON object: ${sse.data.slice(0, 200)}` });
-      return;
-    }
+    const data = eventData(sse, 'Anthropic', 'event', emit);
+    if (!data) return;
     const index = typeof data.index === 'number' ? data.index : -1;
     switch (data.type ?? sse.event) {
       case 'message_start': {
@@ -123,35 +108,17 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         return;
       }
       case 'message_stop':
-        done = true;
         for (const index of open) emit({ type: 'block-end', index });
         open.clear();
         emit({ type: 'finish', stopReason, usage: { ...usage }, ...(lateTier ? { servedTier: lateTier } : {}) });
         return;
-      case 'error': {
-        done = true;
-        const error = (data.error ?? {}) as { type?: string; message?: string };
-        emit({
-          type: 'error',
-          message: error.message ?? 'Anthropic reported an error in the stream.',
-          ...(error.type ? { code: error.type } : {}),
-        });
+      case 'error':
+        emit(upstreamError(data.error, 'Anthropic reported an error in the stream.', ['type']));
         return;
-      }
       default:
         return; // ping and event kinds added after this was written carry nothing to translate
     }
   }
 
-  function end(emit: IREmit): void {
-    if (done) return;
-    done = true;
-    emit({
-      type: 'error',
-      code: 'ended_early',
-      message: 'The Anthropic stream ended before message_stop: the response is incomplete.',
-    });
-  }
-
-  return { push, end };
+  return endsOnce({ push }, 'The Anthropic stream ended before message_stop: the response is incomplete.');
 }

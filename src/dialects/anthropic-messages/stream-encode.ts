@@ -5,24 +5,10 @@
  * A failure becomes `event: error` with Anthropic's error body, which the SDK throws as `APIError`.
  */
 import { encodeSseText } from '../../sse/frames.js';
-import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import {
-  customInputJson,
-  zeroUsage,
-  type IRStartEvent,
-  type IRStreamEvent,
-  type StreamEncodeContext,
-  type StreamEncoder,
-} from '../ir/stream.js';
-
-const STOP_REASONS: Readonly<Record<StopReason, string>> = {
-  end_turn: 'end_turn',
-  max_tokens: 'max_tokens',
-  tool_use: 'tool_use',
-  stop_sequence: 'stop_sequence',
-  refusal: 'refusal',
-  error: 'end_turn',
-};
+import type { IRUsage, ServedTier } from '../ir/common.js';
+import { zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
+import { customInputJson, randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { ANTHROPIC_STOP } from './stop-reasons.js';
 
 /** Anthropic's `usage.service_tier` words; flex has no Anthropic name, so it is shown as `flex`. */
 const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
@@ -65,7 +51,6 @@ type BlockKind = 'text' | 'thinking' | 'tool';
 export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
   let start: IRStartEvent | undefined;
   let started = false;
-  let done = false;
   let usage = zeroUsage();
   /** The IR block open on the wire, its kind and Anthropic index; Anthropic blocks never overlap. */
   let current: { irIndex: number; kind: BlockKind; custom: boolean } | undefined;
@@ -81,7 +66,7 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
     const tier = tierWord(undefined);
     return frame('message_start', {
       message: {
-        id: start?.id || `msg_${crypto.randomUUID().replace(/-/g, '')}`,
+        id: start?.id || randomId('msg_'),
         type: 'message',
         role: 'assistant',
         model: start?.model || ctx.callerModel,
@@ -115,7 +100,6 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
   }
 
   function push(event: IRStreamEvent): string {
-    if (done) return '';
     switch (event.type) {
       case 'start':
         start = event;
@@ -156,24 +140,22 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
       case 'block-end':
         return current?.irIndex === event.index ? closeCurrent() : '';
       case 'finish': {
-        done = true;
         if (event.usage) usage = event.usage;
         const tier = tierWord(event.servedTier);
         return (
           ensureStarted() +
           closeCurrent() +
           frame('message_delta', {
-            delta: { stop_reason: STOP_REASONS[event.stopReason], stop_sequence: null },
+            delta: { stop_reason: ANTHROPIC_STOP[event.stopReason], stop_sequence: null },
             usage: { ...wireUsage(usage), ...(tier ? { service_tier: tier } : {}) },
           }) +
           frame('message_stop', {})
         );
       }
       case 'error':
-        done = true;
         return anthropicErrorFrame(event.message, event.code === 'overloaded_error' ? 'overloaded_error' : 'api_error');
     }
   }
 
-  return { push };
+  return stopsAtEnd(push);
 }

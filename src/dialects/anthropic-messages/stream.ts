@@ -11,9 +11,11 @@
  *   (or `message`) event falls back to the payload's `type`. Unreadable data is an `error`.
  */
 import type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, RelayFailure } from '../../core/commit/rules.js';
-import { errorBody, routerError } from '../../core/errors.js';
+import { errorBody } from '../../core/errors.js';
 import type { SseEvent } from '../../sse/events.js';
 import { encodeSseFrame } from '../../sse/frames.js';
+import { upstreamFailure } from '../ir/assembly.js';
+import { flexFailure } from '../ir/flex-failure.js';
 import { lookup } from '../ir/stream.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
 
@@ -52,21 +54,8 @@ function isTerminal(event: SseEvent): boolean {
  * "message":…,"code":"flex_failed_after_start"}}`), which the Anthropic SDK throws as `APIError`.
  */
 function failureFrame(failure: RelayFailure, context: FailureContext = {}): Uint8Array {
-  const model = heldModel(context.heldEvents ?? []) ?? context.model;
-  const error = routerError('flex_failed_after_start', {
-    detail: failure.message,
-    format: 'anthropic-messages',
-    ...(model ? { model } : {}),
-  });
+  const error = flexFailure(failure, context, 'anthropic-messages', (data) => (isJsonObject(data['message']) ? data['message']['model'] : undefined));
   return encodeSseFrame({ event: 'error', data: JSON.stringify(errorBody(error)) });
-}
-
-function heldModel(events: readonly SseEvent[]): string | undefined {
-  for (const event of events) {
-    const message = parseJsonObject(event.data)?.['message'];
-    if (isJsonObject(message) && typeof message['model'] === 'string') return message['model'];
-  }
-  return undefined;
 }
 
 /** A content block being assembled; tool input arrives as JSON text and is parsed at the end. */
@@ -105,14 +94,7 @@ function assemble(events: Iterable<SseEvent>): Assembly {
       const ordered = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, underway]) => finishBlock(underway));
       return { ok: true, body: { ...message, content: ordered } };
     } else if (type === 'error') {
-      const error = data['error'];
-      const found = isJsonObject(error) ? error : {};
-      return {
-        ok: false,
-        reason: 'error_event',
-        message: `The provider reported an error after the response had started (${String(found['type'] ?? 'error')}: ${String(found['message'] ?? 'no message')}).`,
-        upstream: error ?? data,
-      };
+      return upstreamFailure(data['error'] ?? data, ['type'], 'error');
     }
   }
   return {

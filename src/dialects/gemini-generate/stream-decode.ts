@@ -10,51 +10,19 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
+import { derivedCallId } from '../ir/response.js';
 import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
-
-/** Gemini finish reasons; `STOP` after a function call becomes `tool_use` (Gemini does not say). */
-const STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  STOP: 'end_turn',
-  MAX_TOKENS: 'max_tokens',
-  SAFETY: 'refusal',
-  RECITATION: 'refusal',
-  LANGUAGE: 'refusal',
-  BLOCKLIST: 'refusal',
-  PROHIBITED_CONTENT: 'refusal',
-  SPII: 'refusal',
-  IMAGE_SAFETY: 'refusal',
-  IMAGE_PROHIBITED_CONTENT: 'refusal',
-  MALFORMED_FUNCTION_CALL: 'error',
-  UNEXPECTED_TOOL_CALL: 'error',
-};
-
-interface GeminiUsage {
-  promptTokenCount?: number;
-  cachedContentTokenCount?: number;
-  candidatesTokenCount?: number;
-  thoughtsTokenCount?: number;
-  toolUsePromptTokenCount?: number;
-  serviceTier?: string;
-}
-
-/** IR output includes reasoning; Gemini counts thoughts apart from candidates. */
-export function usageFromGemini(wire: GeminiUsage): IRUsage {
-  const thoughts = wire.thoughtsTokenCount ?? 0;
-  return {
-    inputTokens: (wire.promptTokenCount ?? 0) + (wire.toolUsePromptTokenCount ?? 0),
-    cachedInputTokens: wire.cachedContentTokenCount ?? 0,
-    outputTokens: (wire.candidatesTokenCount ?? 0) + thoughts,
-    reasoningTokens: thoughts,
-  };
-}
+import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { secondsFromIso } from '../ir/time.js';
+import { isJsonObject, type JsonObject } from '../stream-json.js';
+import { STOP_REASONS } from './stop-reasons.js';
+import { usageFromGemini } from './usage.js';
 
 type BlockKind = 'text' | 'reasoning';
 
 /** Creates a decoder for one Gemini generateContent stream. */
 export function createGeminiStreamDecoder(): StreamDecoder {
   let started = false;
-  let done = false;
   let responseId = '';
   let nextIndex = 0;
   let current: { index: number; kind: BlockKind; signed: boolean } | undefined;
@@ -90,7 +58,7 @@ export function createGeminiStreamDecoder(): StreamDecoder {
       endCurrent(emit);
       const index = nextIndex++;
       calls += 1;
-      const id = typeof call['id'] === 'string' && call['id'] !== '' ? call['id'] : `call_${responseId.replace(/[^A-Za-z0-9_-]/g, '')}_${calls}`;
+      const id = typeof call['id'] === 'string' && call['id'] !== '' ? call['id'] : derivedCallId(responseId, calls);
       emit({ type: 'tool-call-start', index, id, name: String(call['name'] ?? ''), ...(signature ? { signature } : {}) });
       emit({ type: 'tool-call-delta', index, argumentsDelta: JSON.stringify(isJsonObject(call['args']) ? call['args'] : {}) });
       emit({ type: 'block-end', index });
@@ -109,34 +77,26 @@ export function createGeminiStreamDecoder(): StreamDecoder {
   }
 
   function push(sse: SseEvent, emit: IREmit): void {
-    if (done) return;
-    const chunk = parseJsonObject(sse.data);
-    if (!chunk) {
-      done = true;
-      emit({ type: 'error', message: `Gemini sent a chunk that is not a JSON object: ${sse.data.slice(0, 200)}` });
-      return;
-    }
-    const error = chunk['error'];
-    if (isJsonObject(error)) {
-      done = true;
-      const status = typeof error['status'] === 'string' ? error['status'] : undefined;
-      emit({ type: 'error', message: String(error['message'] ?? 'Gemini reported an error in the stream.'), ...(status ? { code: status } : {}) });
+    const chunk = eventData(sse, 'Gemini', 'chunk', emit);
+    if (!chunk) return;
+    if (isJsonObject(chunk['error'])) {
+      emit(upstreamError(chunk['error'], 'Gemini reported an error in the stream.', ['status']));
       return;
     }
     const usageMetadata = chunk['usageMetadata'];
     if (isJsonObject(usageMetadata)) {
-      usage = usageFromGemini(usageMetadata as GeminiUsage);
+      usage = usageFromGemini(usageMetadata);
       tier = servedTierFromWire(usageMetadata['serviceTier']) ?? tier;
     }
     if (!started) {
       started = true;
       responseId = typeof chunk['responseId'] === 'string' ? chunk['responseId'] : '';
-      const createTime = typeof chunk['createTime'] === 'string' ? Date.parse(chunk['createTime']) : NaN;
+      const createdAt = secondsFromIso(chunk['createTime']);
       emit({
         type: 'start',
         id: responseId,
         model: typeof chunk['modelVersion'] === 'string' ? chunk['modelVersion'] : '',
-        ...(Number.isFinite(createTime) ? { createdAt: Math.floor(createTime / 1000) } : {}),
+        ...(createdAt !== undefined ? { createdAt } : {}),
         ...(tier ? { servedTier: tier } : {}),
       });
     }
@@ -149,7 +109,6 @@ export function createGeminiStreamDecoder(): StreamDecoder {
     const finishReason = candidateObject['finishReason'];
     const blocked = isJsonObject(chunk['promptFeedback']) && chunk['promptFeedback']['blockReason'] !== undefined;
     if (typeof finishReason === 'string' || (blocked && candidate === undefined)) {
-      done = true;
       endCurrent(emit);
       let stopReason: StopReason = typeof finishReason === 'string' ? (lookup(STOP_REASONS, finishReason) ?? 'end_turn') : 'refusal';
       if (stopReason === 'end_turn' && calls > 0) stopReason = 'tool_use';
@@ -157,15 +116,5 @@ export function createGeminiStreamDecoder(): StreamDecoder {
     }
   }
 
-  function end(emit: IREmit): void {
-    if (done) return;
-    done = true;
-    emit({
-      type: 'error',
-      code: 'ended_early',
-      message: 'The Gemini stream ended before a chunk with a finishReason: the response is incomplete.',
-    });
-  }
-
-  return { push, end };
+  return endsOnce({ push }, 'The Gemini stream ended before a chunk with a finishReason: the response is incomplete.');
 }

@@ -7,23 +7,11 @@
  * Google SDK throws as `ApiError`.
  */
 import { encodeSseText } from '../../sse/frames.js';
-import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import {
-  argumentsObject,
-  type IRStartEvent,
-  type IRStreamEvent,
-  type StreamEncodeContext,
-  type StreamEncoder,
-} from '../ir/stream.js';
-
-const FINISH_REASONS: Readonly<Record<StopReason, string>> = {
-  end_turn: 'STOP',
-  tool_use: 'STOP',
-  stop_sequence: 'STOP',
-  max_tokens: 'MAX_TOKENS',
-  refusal: 'SAFETY',
-  error: 'OTHER',
-};
+import type { IRUsage, ServedTier } from '../ir/common.js';
+import { argumentsObject, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
+import { stopsAtEnd } from '../ir/stream-encoding.js';
+import { FINISH_REASONS } from './stop-reasons.js';
+import { usageMetadata } from './usage.js';
 
 /** Gemini names its tiers like the IR does; an unknown tier is left out. */
 const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
@@ -32,18 +20,6 @@ const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
   priority: 'priority',
   unknown: undefined,
 };
-
-/** IR output includes reasoning; Gemini reports thoughts apart from candidates. */
-function usageMetadata(usage: IRUsage, tier: string | undefined): Record<string, unknown> {
-  return {
-    promptTokenCount: usage.inputTokens,
-    candidatesTokenCount: usage.outputTokens - usage.reasoningTokens,
-    totalTokenCount: usage.inputTokens + usage.outputTokens,
-    ...(usage.cachedInputTokens > 0 ? { cachedContentTokenCount: usage.cachedInputTokens } : {}),
-    ...(usage.reasoningTokens > 0 ? { thoughtsTokenCount: usage.reasoningTokens } : {}),
-    ...(tier ? { serviceTier: tier } : {}),
-  };
-}
 
 /**
  * The chunk Gemini sends for a failure mid-stream (`{"error":{"code","message","status"}}`),
@@ -67,7 +43,6 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
   let start: IRStartEvent | undefined;
   let usage: IRUsage | undefined;
   let call: PendingCall | undefined;
-  let done = false;
 
   function chunk(candidate: Record<string, unknown>, extra?: Record<string, unknown>): string {
     const body = {
@@ -92,7 +67,6 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
   }
 
   function push(event: IRStreamEvent): string {
-    if (done) return '';
     switch (event.type) {
       case 'start':
         start = event;
@@ -117,7 +91,6 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
       case 'block-end':
         return call?.irIndex === event.index ? flushCall() : '';
       case 'finish': {
-        done = true;
         const final = event.usage ?? usage;
         const tier = TIER_WORDS[event.servedTier ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
         return (
@@ -129,10 +102,9 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
         );
       }
       case 'error':
-        done = true;
         return geminiErrorFrame(event.message);
     }
   }
 
-  return { push };
+  return stopsAtEnd(push);
 }

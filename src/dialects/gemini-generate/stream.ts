@@ -11,8 +11,9 @@
  *   or unreadable data, is `error`.
  */
 import type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, RelayFailure } from '../../core/commit/rules.js';
-import { routerError } from '../../core/errors.js';
 import type { SseEvent } from '../../sse/events.js';
+import { upstreamFailure } from '../ir/assembly.js';
+import { flexFailure } from '../ir/flex-failure.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
 import { geminiErrorFrame } from './stream-encode.js';
 
@@ -57,18 +58,9 @@ function isTerminal(event: SseEvent): boolean {
  * detail, where Google puts machine-readable reasons.
  */
 function failureFrame(failure: RelayFailure, context: FailureContext = {}): Uint8Array {
-  const model = heldModel(context.heldEvents ?? []) ?? context.model;
-  const error = routerError('flex_failed_after_start', { detail: failure.message, ...(model ? { model } : {}) });
+  const error = flexFailure(failure, context, undefined, (data) => data['modelVersion']);
   const details = [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'FLEX_FAILED_AFTER_START', domain: 'flexroute' }];
   return new TextEncoder().encode(geminiErrorFrame(error.message, error.status, 'UNAVAILABLE', details));
-}
-
-function heldModel(events: readonly SseEvent[]): string | undefined {
-  for (const event of events) {
-    const model = parseJsonObject(event.data)?.['modelVersion'];
-    if (typeof model === 'string') return model;
-  }
-  return undefined;
 }
 
 /** Text parts of one kind (answer or thought) are concatenated, as Gemini's whole responses have them. */
@@ -103,16 +95,7 @@ function assemble(events: Iterable<SseEvent>): Assembly {
   for (const event of events) {
     const chunk = parseJsonObject(event.data);
     if (!chunk) continue;
-    const error = chunk['error'];
-    if (error !== undefined) {
-      const found = isJsonObject(error) ? error : {};
-      return {
-        ok: false,
-        reason: 'error_event',
-        message: `The provider reported an error after the response had started (${String(found['status'] ?? found['code'] ?? 'error')}: ${String(found['message'] ?? 'no message')}).`,
-        upstream: error,
-      };
-    }
+    if (chunk['error'] !== undefined) return upstreamFailure(chunk['error'], ['status', 'code'], 'error');
     const { candidates: _candidates, ...rest } = chunk;
     response = { ...response, ...rest };
     const first = firstCandidate(chunk);

@@ -3,37 +3,19 @@
  *
  * Steps a model turn can hold: `thought` (reasoning token and summary), `model_output` (text),
  * `function_call`; provider-run tool steps (`google_search_call` …) are not carried. Status says
- * how it stopped: `requires_action` waits for function results. Usage: Interactions counts
- * thought and tool-use tokens apart; the IR counts them in output and input.
+ * how it stopped: `requires_action` waits for function results.
  */
-import type { StopReason } from '../ir/common.js';
 import { argumentsToObject } from '../ir/arguments.js';
-import { asArray, asCount, asObject, asString } from '../ir/read.js';
+import { asArray, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { JsonObject } from '../ir/request.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
-import { createdSeconds } from '../ir/response.js';
 import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { createdSeconds, isoFromSeconds, secondsFromIso } from '../ir/time.js';
+import { STATUSES, STOP_REASONS } from './statuses.js';
+import { interactionsUsage, usageFromInteractions } from './usage.js';
 
 const DIALECT = 'gemini-interactions';
-
-const STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  completed: 'end_turn',
-  requires_action: 'tool_use',
-  incomplete: 'max_tokens',
-  budget_exceeded: 'max_tokens',
-  failed: 'error',
-  cancelled: 'error',
-};
-
-const STATUSES: Readonly<Record<StopReason, string>> = {
-  end_turn: 'completed',
-  stop_sequence: 'completed',
-  refusal: 'completed',
-  tool_use: 'requires_action',
-  max_tokens: 'incomplete',
-  error: 'failed',
-};
 
 function summaryText(step: JsonObject): string {
   return asArray(step['summary'])
@@ -61,9 +43,7 @@ export function decodeInteractionsResponse(body: Record<string, unknown>): IRRes
         break;
     }
   }
-  const usage = asObject(body['usage']);
-  const thoughts = asCount(usage['total_thought_tokens']);
-  const created = typeof body['created'] === 'string' ? Date.parse(body['created']) : NaN;
+  const createdAt = secondsFromIso(body['created']);
   let stopReason = STOP_REASONS[asString(body['status']) ?? ''] ?? 'end_turn';
   if (stopReason === 'end_turn' && content.some((part) => part.type === 'tool_call')) stopReason = 'tool_use';
   return {
@@ -71,14 +51,9 @@ export function decodeInteractionsResponse(body: Record<string, unknown>): IRRes
     model: asString(body['model']) ?? '',
     content,
     stopReason,
-    usage: {
-      inputTokens: asCount(usage['total_input_tokens']) + asCount(usage['total_tool_use_tokens']),
-      cachedInputTokens: asCount(usage['total_cached_tokens']),
-      outputTokens: asCount(usage['total_output_tokens']) + thoughts,
-      reasoningTokens: thoughts,
-    },
+    usage: usageFromInteractions(body['usage']),
     servedTier: readTierWord(DIALECT, body['service_tier']),
-    ...(Number.isFinite(created) ? { createdAt: Math.floor(created / 1000) } : {}),
+    ...(createdAt !== undefined ? { createdAt } : {}),
   };
 }
 
@@ -115,7 +90,7 @@ function steps(ir: IRResponse): JsonObject[] {
 
 /** Writes the IR as an `interaction` body, with the served tier in `service_tier`. */
 export function encodeInteractionsResponse(ir: IRResponse, ctx: ResponseEncodeContext): Record<string, unknown> {
-  const created = new Date(createdSeconds(ir, ctx) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const created = isoFromSeconds(createdSeconds(ir.createdAt, ctx.now));
   const tier = writeTierWord(DIALECT, ir.servedTier);
   return {
     id: ir.id,
@@ -125,14 +100,7 @@ export function encodeInteractionsResponse(ir: IRResponse, ctx: ResponseEncodeCo
     created,
     updated: created,
     ...(tier !== undefined ? { service_tier: tier } : {}),
-    usage: {
-      total_input_tokens: ir.usage.inputTokens,
-      total_cached_tokens: ir.usage.cachedInputTokens,
-      total_output_tokens: ir.usage.outputTokens - ir.usage.reasoningTokens,
-      total_thought_tokens: ir.usage.reasoningTokens,
-      total_tool_use_tokens: 0,
-      total_tokens: ir.usage.inputTokens + ir.usage.outputTokens,
-    },
+    usage: interactionsUsage(ir.usage),
     steps: steps(ir),
   };
 }

@@ -9,38 +9,16 @@
  * (server-side tool calls and their results, user input echoes) are skipped whole.
  */
 import type { SseEvent } from '../../sse/events.js';
-import type { IRUsage, StopReason } from '../ir/common.js';
+import type { StopReason } from '../ir/common.js';
 import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { secondsFromIso } from '../ir/time.js';
+import { isJsonObject, type JsonObject } from '../stream-json.js';
+import { STOP_REASONS } from './statuses.js';
+import { usageFromInteractions } from './usage.js';
 
-/** Interaction status at `interaction.completed` to stop reason; `completed` after a call is `tool_use`. */
-const STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  completed: 'end_turn',
-  requires_action: 'tool_use',
-  incomplete: 'max_tokens',
-  budget_exceeded: 'max_tokens',
-  requires_continuation: 'max_tokens',
-  cancelled: 'error',
-};
-
-interface InteractionsUsage {
-  total_input_tokens?: number;
-  total_cached_tokens?: number;
-  total_output_tokens?: number;
-  total_thought_tokens?: number;
-  total_tool_use_tokens?: number;
-}
-
-/** IR output includes reasoning; Interactions counts thought tokens apart from output. */
-export function usageFromInteractions(wire: InteractionsUsage): IRUsage {
-  const thoughts = wire.total_thought_tokens ?? 0;
-  return {
-    inputTokens: (wire.total_input_tokens ?? 0) + (wire.total_tool_use_tokens ?? 0),
-    cachedInputTokens: wire.total_cached_tokens ?? 0,
-    outputTokens: (wire.total_output_tokens ?? 0) + thoughts,
-    reasoningTokens: thoughts,
-  };
-}
+/** `requires_continuation` ends a streamed interaction at a cap; whole interactions do not read it. */
+const STREAM_STOP_REASONS: Readonly<Record<string, StopReason>> = { ...STOP_REASONS, requires_continuation: 'max_tokens' };
 
 type StepKind = 'text' | 'reasoning' | 'tool';
 
@@ -60,7 +38,6 @@ function contentText(content: unknown): string {
 export function createInteractionsStreamDecoder(): StreamDecoder {
   const steps = new Map<number, StepKind>();
   let calls = 0;
-  let done = false;
 
   function stepStart(index: number, step: JsonObject, emit: IREmit): void {
     const kind = lookup(STEP_KINDS, step['type']);
@@ -100,24 +77,19 @@ export function createInteractionsStreamDecoder(): StreamDecoder {
   }
 
   function push(sse: SseEvent, emit: IREmit): void {
-    if (done) return;
-    const data = parseJsonObject(sse.data);
-    if (!data) {
-      done = true;
-      emit({ type: 'error', message: `Interactions sent an event that is not a JSON object: ${sse.data.slice(0, 200)}` });
-      return;
-    }
+    const data = eventData(sse, 'Interactions', 'event', emit);
+    if (!data) return;
     const index = typeof data['index'] === 'number' ? data['index'] : -1;
     switch (data['event_type'] ?? sse.event) {
       case 'interaction.created': {
         const interaction = isJsonObject(data['interaction']) ? data['interaction'] : {};
-        const created = typeof interaction['created'] === 'string' ? Date.parse(interaction['created']) : NaN;
+        const createdAt = secondsFromIso(interaction['created']);
         const tier = servedTierFromWire(interaction['service_tier']);
         emit({
           type: 'start',
           id: String(interaction['id'] ?? ''),
           model: String(interaction['model'] ?? interaction['agent'] ?? ''),
-          ...(Number.isFinite(created) ? { createdAt: Math.floor(created / 1000) } : {}),
+          ...(createdAt !== undefined ? { createdAt } : {}),
           ...(tier ? { servedTier: tier } : {}),
         });
         return;
@@ -132,7 +104,6 @@ export function createInteractionsStreamDecoder(): StreamDecoder {
         if (steps.delete(index)) emit({ type: 'block-end', index });
         return;
       case 'interaction.completed': {
-        done = true;
         const interaction = isJsonObject(data['interaction']) ? data['interaction'] : {};
         for (const open of steps.keys()) emit({ type: 'block-end', index: open });
         steps.clear();
@@ -141,34 +112,20 @@ export function createInteractionsStreamDecoder(): StreamDecoder {
           emit({ type: 'error', message: 'The interaction failed.', code: 'failed' });
           return;
         }
-        let stopReason = lookup(STOP_REASONS, status) ?? 'end_turn';
+        let stopReason = lookup(STREAM_STOP_REASONS, status) ?? 'end_turn';
         if (stopReason === 'end_turn' && calls > 0) stopReason = 'tool_use';
-        const usage = isJsonObject(interaction['usage']) ? usageFromInteractions(interaction['usage'] as InteractionsUsage) : undefined;
+        const usage = isJsonObject(interaction['usage']) ? usageFromInteractions(interaction['usage']) : undefined;
         const tier = servedTierFromWire(interaction['service_tier']);
         emit({ type: 'finish', stopReason, ...(usage ? { usage } : {}), ...(tier ? { servedTier: tier } : {}) });
         return;
       }
-      case 'error': {
-        done = true;
-        const error = isJsonObject(data['error']) ? data['error'] : {};
-        const code = typeof error['code'] === 'string' ? error['code'] : undefined;
-        emit({ type: 'error', message: String(error['message'] ?? 'Interactions reported an error in the stream.'), ...(code ? { code } : {}) });
+      case 'error':
+        emit(upstreamError(data['error'], 'Interactions reported an error in the stream.', ['code']));
         return;
-      }
       default:
         return; // interaction.status_update and newer event kinds carry nothing to translate
     }
   }
 
-  function end(emit: IREmit): void {
-    if (done) return;
-    done = true;
-    emit({
-      type: 'error',
-      code: 'ended_early',
-      message: 'The Interactions stream ended before interaction.completed: the response is incomplete.',
-    });
-  }
-
-  return { push, end };
+  return endsOnce({ push }, 'The Interactions stream ended before interaction.completed: the response is incomplete.');
 }

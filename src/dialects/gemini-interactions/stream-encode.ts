@@ -7,25 +7,12 @@
  * last event still has the whole answer. A failure is `event: error` with `{code, message}`.
  */
 import { encodeSseText } from '../../sse/frames.js';
-import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import {
-  argumentsObject,
-  customInputJson,
-  zeroUsage,
-  type IRStartEvent,
-  type IRStreamEvent,
-  type StreamEncodeContext,
-  type StreamEncoder,
-} from '../ir/stream.js';
-
-const STATUSES: Readonly<Record<StopReason, string>> = {
-  end_turn: 'completed',
-  stop_sequence: 'completed',
-  refusal: 'completed',
-  tool_use: 'requires_action',
-  max_tokens: 'incomplete',
-  error: 'failed',
-};
+import type { ServedTier } from '../ir/common.js';
+import { argumentsObject, zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
+import { customInputJson, randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { createdSeconds, isoFromSeconds } from '../ir/time.js';
+import { STATUSES } from './statuses.js';
+import { interactionsUsage } from './usage.js';
 
 const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
   flex: 'flex',
@@ -36,18 +23,6 @@ const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
 
 function frame(eventType: string, body: Record<string, unknown>): string {
   return encodeSseText({ event: eventType, data: JSON.stringify({ event_type: eventType, ...body }) });
-}
-
-/** IR output includes reasoning; Interactions reports thought tokens apart from output. */
-function wireUsage(usage: IRUsage): Record<string, number> {
-  return {
-    total_tokens: usage.inputTokens + usage.outputTokens,
-    total_input_tokens: usage.inputTokens,
-    total_cached_tokens: usage.cachedInputTokens,
-    total_output_tokens: usage.outputTokens - usage.reasoningTokens,
-    total_thought_tokens: usage.reasoningTokens,
-    total_tool_use_tokens: 0,
-  };
 }
 
 /**
@@ -71,34 +46,24 @@ interface OpenStep {
 /** Creates an encoder for one Gemini Interactions stream. */
 export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
   let start: IRStartEvent | undefined;
-  let started = false;
-  let done = false;
+  /** The interaction id, fixed when the stream starts. */
+  let id = '';
   let usage = zeroUsage();
   let current: OpenStep | undefined;
   const steps: Record<string, unknown>[] = [];
-
-  function id(): string {
-    return start?.id || `v1_flexroute_${crypto.randomUUID().replace(/-/g, '')}`;
-  }
-
-  function createdIso(): string {
-    const seconds = start?.createdAt ?? Math.floor((ctx.now ?? Date.now)() / 1000);
-    return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  }
 
   function tierWord(reported: ServedTier | undefined): string | undefined {
     return TIER_WORDS[reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
   }
 
   function ensureStarted(): string {
-    if (started) return '';
-    started = true;
-    const interactionId = id();
-    if (!start) start = { type: 'start', id: interactionId, model: ctx.callerModel };
+    if (id !== '') return '';
+    id = start?.id || randomId('v1_flexroute_');
+    if (!start) start = { type: 'start', id, model: ctx.callerModel };
     return (
       frame('interaction.created', {
-        interaction: { id: interactionId, status: 'in_progress', object: 'interaction', model: start.model || ctx.callerModel },
-      }) + frame('interaction.status_update', { interaction_id: interactionId, status: 'in_progress' })
+        interaction: { id, status: 'in_progress', object: 'interaction', model: start.model || ctx.callerModel },
+      }) + frame('interaction.status_update', { interaction_id: id, status: 'in_progress' })
     );
   }
 
@@ -130,7 +95,6 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
   }
 
   function push(event: IRStreamEvent): string {
-    if (done) return '';
     switch (event.type) {
       case 'start':
         start = event;
@@ -179,15 +143,14 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
       case 'block-end':
         return current?.irIndex === event.index ? closeCurrent() : '';
       case 'finish': {
-        done = true;
         if (event.usage) usage = event.usage;
         const text = ensureStarted() + closeCurrent();
         const tier = tierWord(event.servedTier);
-        const created = createdIso();
+        const created = isoFromSeconds(createdSeconds(start?.createdAt, ctx.now));
         const interaction = {
-          id: id(),
+          id,
           status: STATUSES[event.stopReason],
-          usage: wireUsage(usage),
+          usage: interactionsUsage(usage),
           created,
           updated: created,
           ...(tier ? { service_tier: tier } : {}),
@@ -198,10 +161,9 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
         return text + frame('interaction.completed', { interaction });
       }
       case 'error':
-        done = true;
         return interactionsErrorFrame(event.message, event.code ?? 'internal');
     }
   }
 
-  return { push };
+  return stopsAtEnd(push);
 }

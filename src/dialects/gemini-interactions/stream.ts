@@ -13,8 +13,9 @@
  *   is that interaction with `steps` rebuilt from the step events (or its own, if it has them).
  */
 import type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, RelayFailure } from '../../core/commit/rules.js';
-import { routerError } from '../../core/errors.js';
 import type { SseEvent } from '../../sse/events.js';
+import { upstreamFailure } from '../ir/assembly.js';
+import { flexFailure } from '../ir/flex-failure.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
 import { interactionsErrorFrame } from './stream-encode.js';
 
@@ -61,21 +62,8 @@ function isTerminal(event: SseEvent): boolean {
 
 /** `event: error` with `{code: 'flex_failed_after_start', message}`, which `@google/genai` yields as an `ErrorEvent`. */
 function failureFrame(failure: RelayFailure, context: FailureContext = {}): Uint8Array {
-  const model = heldModel(context.heldEvents ?? []) ?? context.model;
-  const error = routerError('flex_failed_after_start', {
-    detail: failure.message,
-    format: 'gemini-interactions',
-    ...(model ? { model } : {}),
-  });
+  const error = flexFailure(failure, context, 'gemini-interactions', (data) => (isJsonObject(data['interaction']) ? data['interaction']['model'] : undefined));
   return new TextEncoder().encode(interactionsErrorFrame(error.message, error.code));
-}
-
-function heldModel(events: readonly SseEvent[]): string | undefined {
-  for (const event of events) {
-    const interaction = parseJsonObject(event.data)?.['interaction'];
-    if (isJsonObject(interaction) && typeof interaction['model'] === 'string') return interaction['model'];
-  }
-  return undefined;
 }
 
 /** A step being rebuilt; function-call arguments arrive as JSON text and are parsed at the end. */
@@ -127,10 +115,10 @@ function assemble(events: Iterable<SseEvent>): Assembly {
       const underway = steps.get(index);
       if (underway) applyDelta(underway, data['delta']);
     } else if (type === 'error') {
-      return upstreamError(data['error'] ?? data);
+      return upstreamFailure(data['error'] ?? data, ['code', 'status'], 'error');
     } else if (type === 'interaction.completed' && isJsonObject(data['interaction'])) {
       const interaction = data['interaction'];
-      if (FAILED_STATUSES.has(interaction['status'])) return upstreamError(interaction['error'] ?? interaction);
+      if (FAILED_STATUSES.has(interaction['status'])) return upstreamFailure(interaction['error'] ?? interaction, ['code', 'status'], 'error');
       if (Array.isArray(interaction['steps'])) return { ok: true, body: interaction };
       const rebuilt = [...steps.entries()].sort(([a], [b]) => a - b).map(([, underway]) => finishStep(underway));
       return { ok: true, body: { ...interaction, steps: rebuilt } };
@@ -140,16 +128,6 @@ function assemble(events: Iterable<SseEvent>): Assembly {
     ok: false,
     reason: 'ended_early',
     message: 'The provider ended the stream without an interaction.completed event, so there is no whole interaction to return.',
-  };
-}
-
-function upstreamError(error: unknown): Assembly {
-  const found = isJsonObject(error) ? error : {};
-  return {
-    ok: false,
-    reason: 'error_event',
-    message: `The provider reported an error after the response had started (${String(found['code'] ?? found['status'] ?? 'error')}: ${String(found['message'] ?? 'no message')}).`,
-    upstream: error,
   };
 }
 

@@ -48,7 +48,10 @@ export interface ResponseEncodeContext {
   now?: () => number;
 }
 
-/** Creation time in Unix seconds: the provider's, else the clock's. */
-export function createdSeconds(ir: IRResponse, ctx: ResponseEncodeContext): number {
-  return ir.createdAt ?? Math.floor((ctx.now ?? Date.now)() / 1000);
+/**
+ * The id of a tool call the provider sent without one (Gemini; Chat from compatible servers):
+ * `call_<responseId>_<n>`, so a streamed and a whole response name their calls alike.
+ */
+export function derivedCallId(responseId: string, n: number): string {
+  return `call_${responseId.replace(/[^A-Za-z0-9_-]/g, '')}_${n}`;
 }

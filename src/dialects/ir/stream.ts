@@ -204,17 +204,6 @@ export function argumentsObject(text: string, kind: 'function' | 'custom' | unde
 }
 
 /**
- * Streams custom-tool text as the JSON text of `{"input": "<text>"}` piece by piece, for dialects
- * whose tool arguments are JSON text (Anthropic `input_json_delta`, Chat `arguments`).
- */
-export const customInputJson = {
-  open: '{"input":"',
-  /** JSON-escapes a fragment; escaping works character by character, so fragments can be split anywhere. */
-  fragment: (text: string): string => JSON.stringify(text).slice(1, -1),
-  close: '"}',
-};
-
-/**
  * Looks a wire word up in a table of own keys only: an upstream word such as `constructor` must
  * not find an `Object.prototype` member.
  */

@@ -3,29 +3,12 @@
  * requests always ask for one). Chat has no field for reasoning, so reasoning parts are not
  * written; the usage still counts reasoning tokens.
  */
-import type { StopReason } from '../ir/common.js';
-import { asArray, asCount, asObject, asString } from '../ir/read.js';
+import { asArray, asObject, asString } from '../ir/read.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
-import { createdSeconds } from '../ir/response.js';
 import { readTierWord, writeTierWord } from '../ir/tiers.js';
-
-const STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  stop: 'end_turn',
-  length: 'max_tokens',
-  tool_calls: 'tool_use',
-  function_call: 'tool_use',
-  content_filter: 'refusal',
-};
-
-const FINISH_REASONS: Readonly<Record<StopReason, string>> = {
-  end_turn: 'stop',
-  stop_sequence: 'stop',
-  max_tokens: 'length',
-  tool_use: 'tool_calls',
-  refusal: 'content_filter',
-  // Chat has no failure finish reason; the body shows whatever the provider produced.
-  error: 'stop',
-};
+import { createdSeconds } from '../ir/time.js';
+import { FINISH_REASONS, STOP_REASONS } from './stop-reasons.js';
+import { chatUsage, usageFromChat } from './usage.js';
 
 /** Reads a `chat.completion` body. */
 export function decodeChatResponse(body: Record<string, unknown>): IRResponse {
@@ -47,18 +30,12 @@ export function decodeChatResponse(body: Record<string, unknown>): IRResponse {
       content.push({ type: 'tool_call', id, name: asString(fn['name']) ?? '', arguments: asString(fn['arguments']) ?? '' });
     }
   }
-  const usage = asObject(body['usage']);
   return {
     id: asString(body['id']) ?? '',
     model: asString(body['model']) ?? '',
     content,
     stopReason: STOP_REASONS[asString(choice['finish_reason']) ?? ''] ?? 'end_turn',
-    usage: {
-      inputTokens: asCount(usage['prompt_tokens']),
-      cachedInputTokens: asCount(asObject(usage['prompt_tokens_details'])['cached_tokens']),
-      outputTokens: asCount(usage['completion_tokens']),
-      reasoningTokens: asCount(asObject(usage['completion_tokens_details'])['reasoning_tokens']),
-    },
+    usage: usageFromChat(body['usage']),
     servedTier: readTierWord('openai-chat', body['service_tier']),
     ...(typeof body['created'] === 'number' ? { createdAt: body['created'] } : {}),
   };
@@ -77,7 +54,7 @@ export function encodeChatResponse(ir: IRResponse, ctx: ResponseEncodeContext): 
   return {
     id: ir.id,
     object: 'chat.completion',
-    created: createdSeconds(ir, ctx),
+    created: createdSeconds(ir.createdAt, ctx.now),
     model: ctx.callerModel,
     choices: [
       {
@@ -93,13 +70,7 @@ export function encodeChatResponse(ir: IRResponse, ctx: ResponseEncodeContext): 
         finish_reason: finishReason,
       },
     ],
-    usage: {
-      prompt_tokens: ir.usage.inputTokens,
-      completion_tokens: ir.usage.outputTokens,
-      total_tokens: ir.usage.inputTokens + ir.usage.outputTokens,
-      prompt_tokens_details: { cached_tokens: ir.usage.cachedInputTokens },
-      completion_tokens_details: { reasoning_tokens: ir.usage.reasoningTokens },
-    },
+    usage: chatUsage(ir.usage),
     service_tier: writeTierWord('openai-chat', ir.servedTier) ?? null,
   };
 }

@@ -8,6 +8,7 @@
  */
 import type { Assembly } from '../../core/commit/rules.js';
 import type { SseEvent } from '../../sse/events.js';
+import { upstreamFailure } from '../ir/assembly.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
 
 /** String fields that arrive in pieces and are joined; every other field keeps its first value. */
@@ -48,7 +49,7 @@ export function assembleChatCompletion(events: Iterable<SseEvent>): Assembly {
     if (!chunk) {
       return { ok: false, reason: 'error_event', message: 'The provider sent a chunk that is not a JSON object, so the response cannot be read.' };
     }
-    if (chunk['error']) return upstreamError(chunk['error']);
+    if (chunk['error']) return upstreamFailure(chunk['error'], ['code', 'type'], 'unknown_error');
     mergeChunk(top, choices, chunk);
   }
   return { ok: false, reason: 'ended_early', message: 'The provider ended the stream without data: [DONE], so the response is incomplete.' };
@@ -168,16 +169,4 @@ function finalChoice(index: number, state: ChoiceState): JsonObject {
   for (const [field, text] of state.reasoning) message[field] = text;
   message['annotations'] = state.annotations;
   return { index, message, logprobs: state.logprobs, finish_reason: state.finishReason };
-}
-
-function upstreamError(error: unknown): Assembly {
-  const found = isJsonObject(error) ? error : {};
-  const code = typeof found['code'] === 'string' ? found['code'] : typeof found['type'] === 'string' ? found['type'] : 'unknown_error';
-  const message = typeof found['message'] === 'string' ? found['message'] : 'no message';
-  return {
-    ok: false,
-    reason: 'error_event',
-    message: `The provider reported an error after the response had started (${code}: ${message}).`,
-    upstream: error,
-  };
 }

@@ -13,33 +13,12 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, StopReason } from '../ir/common.js';
+import { derivedCallId } from '../ir/response.js';
 import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
-import { isJsonObject, nonEmptyString, parseJsonObject, type JsonObject } from '../stream-json.js';
-
-const STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  stop: 'end_turn',
-  length: 'max_tokens',
-  tool_calls: 'tool_use',
-  function_call: 'tool_use',
-  content_filter: 'refusal',
-};
-
-interface ChatUsage {
-  prompt_tokens?: number;
-  prompt_tokens_details?: { cached_tokens?: number } | null;
-  completion_tokens?: number;
-  completion_tokens_details?: { reasoning_tokens?: number } | null;
-}
-
-/** Chat counts match the IR's (cached inside prompt, reasoning inside completion). */
-export function usageFromChat(wire: ChatUsage): IRUsage {
-  return {
-    inputTokens: wire.prompt_tokens ?? 0,
-    cachedInputTokens: wire.prompt_tokens_details?.cached_tokens ?? 0,
-    outputTokens: wire.completion_tokens ?? 0,
-    reasoningTokens: wire.completion_tokens_details?.reasoning_tokens ?? 0,
-  };
-}
+import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { isJsonObject, nonEmptyString, type JsonObject } from '../stream-json.js';
+import { STOP_REASONS } from './stop-reasons.js';
+import { usageFromChat } from './usage.js';
 
 type BlockKind = 'text' | 'reasoning' | 'tool';
 
@@ -52,7 +31,6 @@ function geminiSignature(extra: unknown): string | undefined {
 /** Creates a decoder for one OpenAI Chat Completions stream. */
 export function createChatStreamDecoder(): StreamDecoder {
   let started = false;
-  let done = false;
   let nextIndex = 0;
   let current: { irIndex: number; kind: BlockKind; toolIndex: number } | undefined;
   const endedTools = new Set<number>();
@@ -75,27 +53,23 @@ export function createChatStreamDecoder(): StreamDecoder {
     return current.irIndex;
   }
 
-  function fail(message: string, emit: IREmit, code?: string): void {
-    done = true;
-    emit({ type: 'error', message, ...(code ? { code } : {}) });
-  }
-
   /** Returns false when the stream had to be failed. */
   function toolCall(call: JsonObject, emit: IREmit): boolean {
     const toolIndex = typeof call['index'] === 'number' ? call['index'] : 0;
     const fn = isJsonObject(call['function']) ? call['function'] : {};
     if (!(current?.kind === 'tool' && current.toolIndex === toolIndex)) {
       if (endedTools.has(toolIndex)) {
-        fail(
-          `The chat stream sent arguments for tool call ${toolIndex} after another tool call had started; ` +
+        emit({
+          type: 'error',
+          message:
+            `The chat stream sent arguments for tool call ${toolIndex} after another tool call had started; ` +
             'interleaved tool calls cannot be translated to another format.',
-          emit,
-          'interleaved_tool_calls',
-        );
+          code: 'interleaved_tool_calls',
+        });
         return false;
       }
       const index = enter('tool', toolIndex, emit);
-      const id = nonEmptyString(call['id']) ?? `call_${responseId.replace(/[^A-Za-z0-9_-]/g, '')}_${toolIndex}`;
+      const id = nonEmptyString(call['id']) ?? derivedCallId(responseId, toolIndex);
       const signature = geminiSignature(call['extra_content']);
       emit({ type: 'tool-call-start', index, id, name: String(fn['name'] ?? ''), ...(signature ? { signature } : {}) });
     }
@@ -121,25 +95,19 @@ export function createChatStreamDecoder(): StreamDecoder {
   }
 
   function finish(emit: IREmit): void {
-    done = true;
     endCurrent(emit);
     emit({ type: 'finish', stopReason: stopReason ?? 'end_turn', ...(usage ? { usage } : {}), ...(tier ? { servedTier: tier } : {}) });
   }
 
   function push(sse: SseEvent, emit: IREmit): void {
-    if (done) return;
     if (sse.data.startsWith('[DONE]')) {
       finish(emit);
       return;
     }
-    const chunk = parseJsonObject(sse.data);
-    if (!chunk) {
-      fail(`OpenAI sent a chunk that is not a JSON object: ${sse.data.slice(0, 200)}`, emit);
-      return;
-    }
+    const chunk = eventData(sse, 'OpenAI', 'chunk', emit);
+    if (!chunk) return;
     if (chunk['error']) {
-      const error = isJsonObject(chunk['error']) ? chunk['error'] : {};
-      fail(String(error['message'] ?? 'OpenAI reported an error in the stream.'), emit, nonEmptyString(error['code']) ?? nonEmptyString(error['type']));
+      emit(upstreamError(chunk['error'], 'OpenAI reported an error in the stream.', ['code', 'type']));
       return;
     }
     tier = servedTierFromWire(chunk['service_tier']) ?? tier;
@@ -157,23 +125,17 @@ export function createChatStreamDecoder(): StreamDecoder {
     const choices = Array.isArray(chunk['choices']) ? chunk['choices'] : [];
     for (const value of choices) {
       if (isJsonObject(value) && (value['index'] ?? 0) === 0) choice(value, emit);
-      if (done) return;
     }
     if (isJsonObject(chunk['usage'])) {
-      usage = usageFromChat(chunk['usage'] as ChatUsage);
+      usage = usageFromChat(chunk['usage']);
       emit({ type: 'usage', usage });
     }
   }
 
   /** Without `[DONE]`, a stream that already gave its finish reason is complete enough to finish. */
   function end(emit: IREmit): void {
-    if (done) return;
-    if (stopReason !== undefined) {
-      finish(emit);
-      return;
-    }
-    fail('The chat stream ended before a finish_reason: the response is incomplete.', emit, 'ended_early');
+    if (stopReason !== undefined) finish(emit);
   }
 
-  return { push, end };
+  return endsOnce({ push, end }, 'The chat stream ended before a finish_reason: the response is incomplete.');
 }

@@ -12,23 +12,12 @@
  * object (the openai SDK throws it as `APIError`) and no `[DONE]`.
  */
 import { encodeSseText } from '../../sse/frames.js';
-import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import {
-  customInputJson,
-  type IRStartEvent,
-  type IRStreamEvent,
-  type StreamEncodeContext,
-  type StreamEncoder,
-} from '../ir/stream.js';
-
-const FINISH_REASONS: Readonly<Record<StopReason, string>> = {
-  end_turn: 'stop',
-  stop_sequence: 'stop',
-  max_tokens: 'length',
-  tool_use: 'tool_calls',
-  refusal: 'content_filter',
-  error: 'stop',
-};
+import type { IRUsage, ServedTier } from '../ir/common.js';
+import type { IRStartEvent, IRStreamEvent, StreamEncodeContext, StreamEncoder } from '../ir/stream.js';
+import { customInputJson, randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { createdSeconds } from '../ir/time.js';
+import { FINISH_REASONS } from './stop-reasons.js';
+import { chatUsage } from './usage.js';
 
 const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
   flex: 'flex',
@@ -36,16 +25,6 @@ const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
   priority: 'priority',
   unknown: undefined,
 };
-
-function wireUsage(usage: IRUsage): Record<string, unknown> {
-  return {
-    prompt_tokens: usage.inputTokens,
-    completion_tokens: usage.outputTokens,
-    total_tokens: usage.inputTokens + usage.outputTokens,
-    prompt_tokens_details: { cached_tokens: usage.cachedInputTokens },
-    completion_tokens_details: { reasoning_tokens: usage.reasoningTokens },
-  };
-}
 
 /**
  * The chunk OpenAI sends for a failure mid-stream (`{"error":{"message","type","param","code"}}`).
@@ -58,7 +37,6 @@ export function chatErrorFrame(message: string, code: string | null, type = 'ser
 export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
   let start: IRStartEvent | undefined;
   let started = false;
-  let done = false;
   let usage: IRUsage | undefined;
   /** The chunk fields every chunk repeats, serialised once: `{"id":…,"object":…,…,` */
   let head = '';
@@ -75,7 +53,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
     const fields = {
       id: start?.id ?? '',
       object: 'chat.completion.chunk',
-      created: start?.createdAt ?? Math.floor((ctx.now ?? Date.now)() / 1000),
+      created: createdSeconds(start?.createdAt, ctx.now),
       model: start?.model || ctx.callerModel,
       ...(tier ? { service_tier: tier } : {}),
       system_fingerprint: null,
@@ -86,7 +64,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
   function ensureStarted(): string {
     if (started) return '';
     started = true;
-    if (!start) start = { type: 'start', id: `chatcmpl-${crypto.randomUUID().replace(/-/g, '')}`, model: ctx.callerModel };
+    if (!start) start = { type: 'start', id: randomId('chatcmpl-'), model: ctx.callerModel };
     setHead();
     return chunk({ role: 'assistant', content: '', refusal: null });
   }
@@ -103,7 +81,6 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
   }
 
   function push(event: IRStreamEvent): string {
-    if (done) return '';
     switch (event.type) {
       case 'start':
         start = event;
@@ -137,19 +114,17 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
       case 'block-end':
         return tool?.irIndex === event.index ? closeTool() : '';
       case 'finish': {
-        done = true;
         let text = ensureStarted() + closeTool();
         if (event.servedTier) setHead(event.servedTier);
         text += chunk({}, FINISH_REASONS[event.stopReason]);
         const final = event.usage ?? usage;
-        if (final) text += encodeSseText({ data: `${head}"choices":[],"usage":${JSON.stringify(wireUsage(final))}}` });
+        if (final) text += encodeSseText({ data: `${head}"choices":[],"usage":${JSON.stringify(chatUsage(final))}}` });
         return text + encodeSseText({ data: '[DONE]' });
       }
       case 'error':
-        done = true;
         return chatErrorFrame(event.message, event.code ?? null);
     }
   }
 
-  return { push };
+  return stopsAtEnd(push);
 }

@@ -10,9 +10,9 @@
  * throw on it too.
  */
 import type { CommitRules, DialectStream, EventClass, FailureContext, RelayFailure } from '../../core/commit/rules.js';
-import { routerError } from '../../core/errors.js';
 import type { SseEvent } from '../../sse/events.js';
 import { encodeSseFrame } from '../../sse/frames.js';
+import { flexFailure } from '../ir/flex-failure.js';
 import { isJsonObject, nonEmptyString, parseJsonObject, type JsonObject } from '../stream-json.js';
 import { assembleChatCompletion } from './stream-assemble.js';
 
@@ -68,18 +68,9 @@ function isTerminal(event: SseEvent): boolean {
  * No `[DONE]` follows, so no client mistakes the stream for complete.
  */
 function failureFrame(failure: RelayFailure, context: FailureContext = {}): Uint8Array {
-  const model = heldModel(context.heldEvents ?? []) ?? context.model;
-  const error = routerError('flex_failed_after_start', { detail: failure.message, format: 'openai-chat', ...(model ? { model } : {}) });
+  const error = flexFailure(failure, context, 'openai-chat', (data) => data['model']);
   const payload = { error: { message: error.message, type: error.type, param: null, code: error.code } };
   return encodeSseFrame({ data: JSON.stringify(payload) });
-}
-
-function heldModel(events: readonly SseEvent[]): string | undefined {
-  for (const event of events) {
-    const model = isDone(event) ? undefined : parseJsonObject(event.data)?.['model'];
-    if (typeof model === 'string') return model;
-  }
-  return undefined;
 }
 
 /**

@@ -7,12 +7,13 @@
  * Gemini's thought signature on a function call, written as a reasoning item just before the call.
  */
 import type { StopReason } from '../ir/common.js';
-import { asArray, asCount, asObject, asString } from '../ir/read.js';
+import { asArray, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { IRReasoningPart, IRRefusalPart, IRTextPart } from '../ir/request.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
-import { createdSeconds } from '../ir/response.js';
 import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { createdSeconds } from '../ir/time.js';
+import { responsesUsage, usageFromResponses } from './usage.js';
 
 const DIALECT = 'openai-responses';
 
@@ -61,18 +62,12 @@ export function decodeResponsesResponse(body: Record<string, unknown>): IRRespon
         break;
     }
   }
-  const usage = asObject(body['usage']);
   return {
     id: asString(body['id']) ?? '',
     model: asString(body['model']) ?? '',
     content,
     stopReason: stopReason(body, content),
-    usage: {
-      inputTokens: asCount(usage['input_tokens']),
-      cachedInputTokens: asCount(asObject(usage['input_tokens_details'])['cached_tokens']),
-      outputTokens: asCount(usage['output_tokens']),
-      reasoningTokens: asCount(asObject(usage['output_tokens_details'])['reasoning_tokens']),
-    },
+    usage: usageFromResponses(body['usage']),
     servedTier: readTierWord(DIALECT, body['service_tier']),
     ...(typeof body['created_at'] === 'number' ? { createdAt: body['created_at'] } : {}),
   };
@@ -161,17 +156,11 @@ export function encodeResponsesResponse(ir: IRResponse, ctx: ResponseEncodeConte
   return {
     id: ir.id,
     object: 'response',
-    created_at: createdSeconds(ir, ctx),
+    created_at: createdSeconds(ir.createdAt, ctx.now),
     ...status(ir),
     model: ctx.callerModel,
     output: outputItems(ir),
-    usage: {
-      input_tokens: ir.usage.inputTokens,
-      input_tokens_details: { cached_tokens: ir.usage.cachedInputTokens },
-      output_tokens: ir.usage.outputTokens,
-      output_tokens_details: { reasoning_tokens: ir.usage.reasoningTokens },
-      total_tokens: ir.usage.inputTokens + ir.usage.outputTokens,
-    },
+    usage: responsesUsage(ir.usage),
     service_tier: writeTierWord(DIALECT, ir.servedTier) ?? null,
   };
 }

@@ -11,32 +11,16 @@
  * Items the IR has no room for (hosted tool calls such as `web_search_call`) are skipped whole.
  */
 import type { SseEvent } from '../../sse/events.js';
-import type { IRUsage, StopReason } from '../ir/common.js';
+import type { StopReason } from '../ir/common.js';
 import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { isJsonObject, type JsonObject } from '../stream-json.js';
+import { usageFromResponses } from './usage.js';
 
 type BlockKind = 'text' | 'reasoning' | 'tool';
 
-interface ResponsesUsage {
-  input_tokens?: number;
-  input_tokens_details?: { cached_tokens?: number } | null;
-  output_tokens?: number;
-  output_tokens_details?: { reasoning_tokens?: number } | null;
-}
-
-/** Responses counts match the IR's (cached inside input, reasoning inside output). */
-export function usageFromResponses(wire: ResponsesUsage): IRUsage {
-  return {
-    inputTokens: wire.input_tokens ?? 0,
-    cachedInputTokens: wire.input_tokens_details?.cached_tokens ?? 0,
-    outputTokens: wire.output_tokens ?? 0,
-    reasoningTokens: wire.output_tokens_details?.reasoning_tokens ?? 0,
-  };
-}
-
 /** Creates a decoder for one OpenAI Responses stream. */
 export function createResponsesStreamDecoder(): StreamDecoder {
-  let done = false;
   let nextIndex = 0;
   let calls = 0;
   let refused = false;
@@ -105,13 +89,8 @@ export function createResponsesStreamDecoder(): StreamDecoder {
   }
 
   function push(sse: SseEvent, emit: IREmit): void {
-    if (done) return;
-    const data = parseJsonObject(sse.data);
-    if (!data) {
-      done = true;
-      emit({ type: 'error', message: `OpenAI sent an event that is not a JSON object: ${sse.data.slice(0, 200)}` });
-      return;
-    }
+    const data = eventData(sse, 'OpenAI', 'event', emit);
+    if (!data) return;
     const outputIndex = typeof data['output_index'] === 'number' ? data['output_index'] : -1;
     const contentIndex = typeof data['content_index'] === 'number' ? data['content_index'] : 0;
     const type = data['type'] ?? sse.event;
@@ -176,24 +155,20 @@ export function createResponsesStreamDecoder(): StreamDecoder {
         return;
       case 'response.completed':
       case 'response.incomplete': {
-        done = true;
         endCurrent(emit);
         const response = isJsonObject(data['response']) ? data['response'] : {};
-        const usage = isJsonObject(response['usage']) ? usageFromResponses(response['usage'] as ResponsesUsage) : undefined;
+        const usage = isJsonObject(response['usage']) ? usageFromResponses(response['usage']) : undefined;
         const tier = servedTierFromWire(response['service_tier']);
         emit({ type: 'finish', stopReason: stopReason(response), ...(usage ? { usage } : {}), ...(tier ? { servedTier: tier } : {}) });
         return;
       }
       case 'response.failed': {
-        done = true;
         const response = isJsonObject(data['response']) ? data['response'] : {};
-        const error = isJsonObject(response['error']) ? response['error'] : {};
-        emit(errorEvent(error, 'The OpenAI response failed.'));
+        emit(upstreamError(response['error'], 'The OpenAI response failed.', ['code']));
         return;
       }
       case 'error':
-        done = true;
-        emit(errorEvent(isJsonObject(data['error']) ? data['error'] : data, 'OpenAI reported an error in the stream.'));
+        emit(upstreamError(isJsonObject(data['error']) ? data['error'] : data, 'OpenAI reported an error in the stream.', ['code']));
         return;
       default:
         return; // bookkeeping, `.done` summaries of what was streamed, and hosted-tool progress
@@ -209,20 +184,5 @@ export function createResponsesStreamDecoder(): StreamDecoder {
     return calls > 0 ? 'tool_use' : 'end_turn';
   }
 
-  function end(emit: IREmit): void {
-    if (done) return;
-    done = true;
-    emit({
-      type: 'error',
-      code: 'ended_early',
-      message: 'The OpenAI Responses stream ended before response.completed: the response is incomplete.',
-    });
-  }
-
-  return { push, end };
-}
-
-function errorEvent(error: JsonObject, fallback: string): { type: 'error'; message: string; code?: string } {
-  const code = typeof error['code'] === 'string' ? error['code'] : undefined;
-  return { type: 'error', message: typeof error['message'] === 'string' ? error['message'] : fallback, ...(code ? { code } : {}) };
+  return endsOnce({ push }, 'The OpenAI Responses stream ended before response.completed: the response is incomplete.');
 }

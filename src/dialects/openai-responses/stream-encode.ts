@@ -10,6 +10,10 @@
 import { encodeSseText } from '../../sse/frames.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
+import { randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { createdSeconds } from '../ir/time.js';
+import { responseObject } from './response-object.js';
+import { responsesUsage } from './usage.js';
 
 /** OpenAI's `service_tier` words; an unknown tier is left out. */
 const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
@@ -29,16 +33,6 @@ const ENDINGS: Readonly<Record<StopReason, { status: 'completed' | 'incomplete';
   refusal: { status: 'incomplete', reason: 'content_filter' },
 };
 
-function wireUsage(usage: IRUsage): Record<string, unknown> {
-  return {
-    input_tokens: usage.inputTokens,
-    input_tokens_details: { cached_tokens: usage.cachedInputTokens },
-    output_tokens: usage.outputTokens,
-    output_tokens_details: { reasoning_tokens: usage.reasoningTokens },
-    total_tokens: usage.inputTokens + usage.outputTokens,
-  };
-}
-
 /** An output item being streamed. `text` accumulates its text, summary or arguments. */
 interface OpenItem {
   irIndex: number;
@@ -56,7 +50,6 @@ interface OpenItem {
 export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
   let start: IRStartEvent | undefined;
   let started = false;
-  let done = false;
   let sequence = 0;
   let usage: IRUsage | undefined;
   let idBase = '';
@@ -72,34 +65,12 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
     return TIER_WORDS[reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
   }
 
-  /** The Response object as the SDK types describe it; request echo fields are neutral (unknown here). */
+  /** The Response object at `status`, with the served tier and `extra` fields (output, usage, …). */
   function response(status: string, extra: Record<string, unknown> = {}, reportedTier?: ServedTier): Record<string, unknown> {
     const tier = tierWord(reportedTier);
     return {
-      id: start?.id ?? '',
-      object: 'response',
-      created_at: createdAt,
-      status,
-      background: false,
-      error: null,
-      incomplete_details: null,
-      instructions: null,
-      max_output_tokens: null,
-      metadata: {},
-      model: start?.model || ctx.callerModel,
-      output: [],
-      parallel_tool_calls: true,
-      previous_response_id: null,
-      reasoning: { effort: null, summary: null },
+      ...responseObject({ id: start?.id ?? '', createdAt, status, model: start?.model || ctx.callerModel }),
       ...(tier ? { service_tier: tier } : {}),
-      store: false,
-      temperature: null,
-      text: { format: { type: 'text' } },
-      tool_choice: 'auto',
-      tools: [],
-      top_p: null,
-      truncation: 'disabled',
-      usage: null,
       ...extra,
     };
   }
@@ -107,8 +78,8 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
   function ensureStarted(): string {
     if (started) return '';
     started = true;
-    if (!start) start = { type: 'start', id: `resp_${crypto.randomUUID().replace(/-/g, '')}`, model: ctx.callerModel };
-    createdAt = start.createdAt ?? Math.floor((ctx.now ?? Date.now)() / 1000);
+    if (!start) start = { type: 'start', id: randomId('resp_'), model: ctx.callerModel };
+    createdAt = createdSeconds(start.createdAt, ctx.now);
     idBase = start.id.replace(/^[a-z]+_/, '').replace(/[^A-Za-z0-9]/g, '') || 'flexroute';
     return frame('response.created', { response: response('in_progress') }) + frame('response.in_progress', { response: response('in_progress') });
   }
@@ -186,7 +157,6 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
   }
 
   function push(event: IRStreamEvent): string {
-    if (done) return '';
     switch (event.type) {
       case 'start':
         start = event;
@@ -234,31 +204,29 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
       case 'block-end':
         return current?.irIndex === event.index ? closeCurrent() : '';
       case 'finish': {
-        done = true;
         const text = ensureStarted() + closeCurrent();
         const final = event.usage ?? usage ?? zeroUsage();
         const ending = ENDINGS[event.stopReason];
         const body = response(
           ending.status,
-          { output, usage: wireUsage(final), ...(ending.reason ? { incomplete_details: { reason: ending.reason } } : {}) },
+          { output, usage: responsesUsage(final), ...(ending.reason ? { incomplete_details: { reason: ending.reason } } : {}) },
           event.servedTier,
         );
         return text + frame(ending.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: body });
       }
       case 'error': {
-        done = true;
         const text = ensureStarted();
         // The item cut short is shown as it stood, marked incomplete, after the finished ones.
         const partial = current ? [{ ...finalItem(current), status: 'incomplete' }] : [];
         const body = response('failed', {
           error: { code: event.code ?? 'server_error', message: event.message },
           output: [...output, ...partial],
-          ...(usage ? { usage: wireUsage(usage) } : {}),
+          ...(usage ? { usage: responsesUsage(usage) } : {}),
         });
         return text + frame('response.failed', { response: body });
       }
     }
   }
 
-  return { push };
+  return stopsAtEnd(push);
 }

@@ -15,7 +15,11 @@ import type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, 
 import { routerError } from '../../core/errors.js';
 import type { SseEvent } from '../../sse/events.js';
 import { encodeSseFrame } from '../../sse/frames.js';
+import { upstreamFailure } from '../ir/assembly.js';
+import { randomId } from '../ir/stream-encoding.js';
+import { createdSeconds } from '../ir/time.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { responseObject } from './response-object.js';
 
 /** Event types with a fixed meaning; any other `*.delta` is `start`, anything else bookkeeping. */
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
@@ -71,7 +75,7 @@ function failureFrame(failure: RelayFailure, context: FailureContext = {}): Uint
   const model = typeof base?.['model'] === 'string' ? base['model'] : context.model;
   const error = routerError('flex_failed_after_start', { detail: failure.message, format: 'openai-responses', ...(model ? { model } : {}) });
   const response: JsonObject = {
-    ...(base ?? minimalResponse(model ?? 'unknown')),
+    ...(base ?? responseObject({ id: randomId('resp_flexroute_'), createdAt: createdSeconds(undefined), status: 'failed', model: model ?? 'unknown' })),
     status: 'failed',
     error: { code: error.code, message: error.message },
     incomplete_details: null,
@@ -97,24 +101,12 @@ function assemble(events: Iterable<SseEvent>): Assembly {
       return { ok: true, body: response };
     }
     if (type === 'response.failed' && isJsonObject(response)) {
-      return upstreamError(response['error'] ?? response);
+      return upstreamFailure(response['error'] ?? response, ['code'], 'unknown_error');
     }
-    if (type === 'error') return upstreamError(payload?.['error'] ?? payload);
+    if (type === 'error') return upstreamFailure(payload?.['error'] ?? payload, ['code'], 'unknown_error');
     break; // a terminal event we cannot read, or [DONE] without a response: the answer is missing
   }
   return { ok: false, reason: 'ended_early', message: 'The provider ended the stream without a response.completed event, so there is no whole response to return.' };
-}
-
-function upstreamError(error: unknown): Assembly {
-  const found = isJsonObject(error) ? error : {};
-  const code = typeof found['code'] === 'string' ? found['code'] : 'unknown_error';
-  const message = typeof found['message'] === 'string' ? found['message'] : 'no message';
-  return {
-    ok: false,
-    reason: 'error_event',
-    message: `The provider reported an error after the response had started (${code}: ${message}).`,
-    upstream: error,
-  };
 }
 
 /** The most recent response object among held events (`response.in_progress` beats `response.created`). */
@@ -133,32 +125,6 @@ function nextSequenceNumber(lastEvent: SseEvent | undefined, held: readonly SseE
     if (typeof sequence === 'number' && Number.isInteger(sequence)) return sequence + 1;
   }
   return 0;
-}
-
-/** A complete Response object for when no held event supplied one. */
-function minimalResponse(model: string): JsonObject {
-  return {
-    id: `resp_flexroute_${crypto.randomUUID().replaceAll('-', '')}`,
-    object: 'response',
-    created_at: Math.floor(Date.now() / 1000),
-    status: 'failed',
-    background: false,
-    error: null,
-    incomplete_details: null,
-    instructions: null,
-    max_output_tokens: null,
-    metadata: {},
-    model,
-    output: [],
-    parallel_tool_calls: true,
-    previous_response_id: null,
-    temperature: null,
-    tool_choice: 'auto',
-    tools: [],
-    top_p: null,
-    truncation: 'disabled',
-    usage: null,
-  };
 }
 
 /**

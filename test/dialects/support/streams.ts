@@ -3,13 +3,13 @@
  * decoding SSE text to IR events, and a summary of what a caller would see (text, reasoning,
  * tool calls, stop reason, usage) to compare translations by.
  */
-import type { DialectId } from '../../src/core/types.js';
-import { decodeAll, encodeAll, type IRStreamEvent, type StreamEncodeContext } from '../../src/dialects/ir/stream.js';
-import type { IRUsage, ServedTier, StopReason } from '../../src/dialects/ir/common.js';
-import { createStreamDecoder, createStreamEncoder } from '../../src/dialects/stream-translate.js';
-import { parseSseEvents, type SseEvent } from '../../src/sse/events.js';
-import { encodeSseText } from '../../src/sse/frames.js';
-import { transcriptDialect, transcriptEvents, transcriptNames } from '../support/transcripts.js';
+import type { DialectId } from '../../../src/core/types.js';
+import { decodeAll, encodeAll, type IRStreamEvent, type StreamEncodeContext } from '../../../src/dialects/ir/stream.js';
+import type { IRUsage, ServedTier, StopReason } from '../../../src/dialects/ir/common.js';
+import { createStreamDecoder, createStreamEncoder } from '../../../src/dialects/stream-translate.js';
+import { parseSseEvents, type SseEvent } from '../../../src/sse/events.js';
+import { encodeSseText } from '../../../src/sse/frames.js';
+import { transcriptDialect, transcriptEvents, transcriptNames } from '../../support/transcripts.js';
 
 export const ALL_DIALECTS: readonly DialectId[] = [
   'openai-responses',
