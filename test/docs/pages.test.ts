@@ -68,6 +68,15 @@ describe('links', () => {
   }
 });
 
+describe('docs/index.md', () => {
+  it('links every page in docs/ and the generated API reference', () => {
+    const linked = new Set(links(read('docs/index.md')).map(({ target }) => target.split('#')[0]));
+    const pages = readdirSync('docs').filter((f) => f.endsWith('.md') && f !== 'index.md');
+    expect(pages.filter((page) => !linked.has(page))).toEqual([]);
+    expect(linked.has('api/index.html')).toBe(true);
+  });
+});
+
 /** Property names of an interface, read with the TypeScript compiler from its source file. */
 function interfaceKeys(file: string, name: string): string[] {
   const source = ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true);
