@@ -22,11 +22,11 @@ import { decodeGeminiResponse, encodeGeminiResponse } from './gemini-generate/re
 import { decodeInteractionsRequest, encodeInteractionsRequest } from './gemini-interactions/request.js';
 import { decodeInteractionsResponse, encodeInteractionsResponse } from './gemini-interactions/response.js';
 import type { ServedTier } from './ir/common.js';
+import { isJsonObject } from './ir/json.js';
 import { DIALECT_PROVIDER } from './ir/provenance.js';
-import { isObject } from './ir/read.js';
 import type { IRRequest, RequestEncodeContext } from './ir/request.js';
 import type { IRResponse, ResponseEncodeContext } from './ir/response.js';
-import { readTierWord } from './ir/tiers.js';
+import { servedTierFromWire } from './ir/tiers.js';
 import { decodeChatRequest, encodeChatRequest } from './openai-chat/request.js';
 import { decodeChatResponse, encodeChatResponse } from './openai-chat/response.js';
 import { decodeResponsesRequest, encodeResponsesRequest } from './openai-responses/request.js';
@@ -72,14 +72,14 @@ export interface DialectCodec {
 /** The value at a dotted path inside a JSON body. */
 function at(body: Body, path: string): unknown {
   let value: unknown = body;
-  for (const key of path.split('.')) value = isObject(value) ? value[key] : undefined;
+  for (const key of path.split('.')) value = isJsonObject(value) ? value[key] : undefined;
   return value;
 }
 
 function nonEmpty(value: unknown): boolean {
   if (typeof value === 'string') return value !== '';
   if (Array.isArray(value)) return value.length > 0;
-  return isObject(value);
+  return isJsonObject(value);
 }
 
 /** The per-dialect facts, as data. */
@@ -125,7 +125,7 @@ function setStream(dialect: DialectId, body: Body, stream: boolean): Body {
   const copy: Body = { ...body, [field]: stream };
   if (dialect === 'openai-chat') {
     // Chat reports usage only in an extra last chunk, and only when asked.
-    if (stream) copy['stream_options'] = { ...(isObject(body['stream_options']) ? body['stream_options'] : {}), include_usage: true };
+    if (stream) copy['stream_options'] = { ...(isJsonObject(body['stream_options']) ? body['stream_options'] : {}), include_usage: true };
     else delete copy['stream_options'];
   }
   return copy;
@@ -145,8 +145,8 @@ function codec(
     setStream: (body, stream) => setStream(dialect, body, stream),
     readServedTier: (body) => {
       for (const path of facts.servedTierAt) {
-        const tier = readTierWord(dialect, at(body, path));
-        if (tier !== 'unknown') return tier;
+        const tier = servedTierFromWire(at(body, path));
+        if (tier !== undefined) return tier;
       }
       return 'unknown';
     },

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DialectId } from '../../src/core/types.js';
 import type { SseEvent } from '../../src/sse/events.js';
-import { decodeAll, servedTierFromWire, type IRStreamEvent } from '../../src/dialects/ir/stream.js';
+import { decodeAll, type IRStreamEvent } from '../../src/dialects/ir/stream.js';
+import { servedTierFromWire } from '../../src/dialects/ir/tiers.js';
 import { createStreamDecoder } from '../../src/dialects/stream-translate.js';
 import { summarize } from './support/streams.js';
 

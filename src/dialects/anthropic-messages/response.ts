@@ -11,7 +11,7 @@ import { asArray, asCount, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { IRReasoningPart } from '../ir/request.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
-import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { ANTHROPIC_STOP, STOP_REASONS } from './stop-reasons.js';
 
 const DIALECT = 'anthropic-messages';
@@ -53,7 +53,7 @@ export function decodeAnthropicResponse(body: Record<string, unknown>): IRRespon
       reasoningTokens: asCount(asObject(usage['output_tokens_details'])['thinking_tokens']),
       ...(cacheWrite > 0 ? { cacheWriteInputTokens: cacheWrite } : {}),
     },
-    servedTier: readTierWord(DIALECT, usage['service_tier']),
+    servedTier: servedTierFromWire(usage['service_tier']) ?? 'unknown',
   };
 }
 

@@ -8,8 +8,9 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { servedTierFromWire } from '../ir/tiers.js';
 import { STOP_REASONS } from './stop-reasons.js';
 
 interface AnthropicUsage {

@@ -5,18 +5,12 @@
  * A failure becomes `event: error` with Anthropic's error body, which the SDK throws as `APIError`.
  */
 import { encodeSseText } from '../../sse/frames.js';
-import type { IRUsage, ServedTier } from '../ir/common.js';
+import type { IRUsage } from '../ir/common.js';
 import { zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
-import { customInputJson, randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { customInputJson, randomId, shownTierWord, stopsAtEnd } from '../ir/stream-encoding.js';
 import { ANTHROPIC_STOP } from './stop-reasons.js';
 
-/** Anthropic's `usage.service_tier` words; flex has no Anthropic name, so it is shown as `flex`. */
-const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
-  flex: 'flex',
-  standard: 'standard',
-  priority: 'priority',
-  unknown: undefined,
-};
+const DIALECT = 'anthropic-messages';
 
 function frame(type: string, body: Record<string, unknown>): string {
   return encodeSseText({ event: type, data: JSON.stringify({ type, ...body }) });
@@ -56,14 +50,10 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
   let current: { irIndex: number; kind: BlockKind; custom: boolean } | undefined;
   let nextIndex = 0;
 
-  function tierWord(reported: ServedTier | undefined): string | undefined {
-    return TIER_WORDS[reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
-  }
-
   function ensureStarted(): string {
     if (started) return '';
     started = true;
-    const tier = tierWord(undefined);
+    const tier = shownTierWord(DIALECT, undefined, start, ctx);
     return frame('message_start', {
       message: {
         id: start?.id || randomId('msg_'),
@@ -141,7 +131,7 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
         return current?.irIndex === event.index ? closeCurrent() : '';
       case 'finish': {
         if (event.usage) usage = event.usage;
-        const tier = tierWord(event.servedTier);
+        const tier = shownTierWord(DIALECT, event.servedTier, start, ctx);
         return (
           ensureStarted() +
           closeCurrent() +

@@ -17,7 +17,7 @@ import { encodeSseFrame } from '../../sse/frames.js';
 import { upstreamFailure } from '../ir/assembly.js';
 import { flexFailure } from '../ir/flex-failure.js';
 import { lookup } from '../ir/stream.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
   message_start: 'bookkeeping',

@@ -12,16 +12,8 @@ import { parseArgumentsObject } from '../ir/arguments.js';
 import { ConversationBuilder, partPath, toolNamesById } from '../ir/conversation.js';
 import { guessImageMediaType } from '../ir/media.js';
 import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
-import {
-  checkKeys,
-  isObject,
-  optional,
-  readArray,
-  readEnum,
-  readObject,
-  readString,
-  untranslatable,
-} from '../ir/read.js';
+import { isJsonObject } from '../ir/json.js';
+import { checkKeys, optional, readArray, readEnum, readObject, readString, untranslatable } from '../ir/read.js';
 import type { IRImagePart, IRMessage, IRPart, IRRequest, IRTextPart, IRToolResultPart, JsonObject, SourcePaths } from '../ir/request.js';
 import { DIALECT, decodeModelParts, encodeModelParts, type GeminiPart } from './parts.js';
 
@@ -91,7 +83,7 @@ export function decodeGeminiContents(body: JsonObject, ir: IRRequest, paths: Sou
     parts.forEach((rawPart, j) => {
       const p = joinPath(path, 'parts', j);
       const part = readObject(rawPart, p);
-      if (isObject(part['functionResponse'])) {
+      if (isJsonObject(part['functionResponse'])) {
         checkKeys(part, p, ['functionResponse']);
         const rp = joinPath(p, 'functionResponse');
         const fr = part['functionResponse'];
@@ -175,7 +167,7 @@ function resultPart(ir: IRRequest, part: IRToolResultPart, name: string | undefi
     } catch {
       parsed = undefined;
     }
-    response = isObject(parsed) ? parsed : { output: text };
+    response = isJsonObject(parsed) ? parsed : { output: text };
   }
   return { functionResponse: { name, response } };
 }

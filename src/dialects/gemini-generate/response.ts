@@ -8,7 +8,7 @@ import { argumentsToObject } from '../ir/arguments.js';
 import { asArray, asObject, asString } from '../ir/read.js';
 import { reasoningSlot } from '../ir/reasoning.js';
 import { derivedCallId, type IRResponse, type ResponseEncodeContext } from '../ir/response.js';
-import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { secondsFromIso } from '../ir/time.js';
 import { DIALECT, decodeModelParts, encodeModelParts } from './parts.js';
 import { FINISH_REASONS, STOP_REASONS } from './stop-reasons.js';
@@ -39,7 +39,7 @@ export function decodeGeminiResponse(body: Record<string, unknown>): IRResponse 
     content,
     stopReason,
     usage: usageFromGemini(usage),
-    servedTier: readTierWord(DIALECT, usage['serviceTier'] ?? body['serviceTier']),
+    servedTier: servedTierFromWire(usage['serviceTier'] ?? body['serviceTier']) ?? 'unknown',
     ...(createdAt !== undefined ? { createdAt } : {}),
   };
 }

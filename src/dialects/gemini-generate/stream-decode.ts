@@ -11,10 +11,11 @@
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { derivedCallId } from '../ir/response.js';
-import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { servedTierFromWire } from '../ir/tiers.js';
 import { secondsFromIso } from '../ir/time.js';
-import { isJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, type JsonObject } from '../ir/json.js';
 import { STOP_REASONS } from './stop-reasons.js';
 import { usageFromGemini } from './usage.js';
 

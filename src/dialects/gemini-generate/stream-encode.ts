@@ -7,19 +7,13 @@
  * Google SDK throws as `ApiError`.
  */
 import { encodeSseText } from '../../sse/frames.js';
-import type { IRUsage, ServedTier } from '../ir/common.js';
-import { argumentsObject, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
-import { stopsAtEnd } from '../ir/stream-encoding.js';
+import { argumentsToObject } from '../ir/arguments.js';
+import type { IRUsage } from '../ir/common.js';
+import type { IRStartEvent, IRStreamEvent, StreamEncodeContext, StreamEncoder } from '../ir/stream.js';
+import { shownTierWord, stopsAtEnd } from '../ir/stream-encoding.js';
+import { DIALECT } from './parts.js';
 import { FINISH_REASONS } from './stop-reasons.js';
 import { usageMetadata } from './usage.js';
-
-/** Gemini names its tiers like the IR does; an unknown tier is left out. */
-const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
-  flex: 'flex',
-  standard: 'standard',
-  priority: 'priority',
-  unknown: undefined,
-};
 
 /**
  * The chunk Gemini sends for a failure mid-stream (`{"error":{"code","message","status"}}`),
@@ -62,7 +56,7 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
     if (!call) return '';
     const pending = call;
     call = undefined;
-    const functionCall = { name: pending.name, args: argumentsObject(pending.args, pending.kind), ...(pending.id ? { id: pending.id } : {}) };
+    const functionCall = { name: pending.name, args: argumentsToObject(pending.args, pending.kind), ...(pending.id ? { id: pending.id } : {}) };
     return parts({ functionCall, ...(pending.signature ? { thoughtSignature: pending.signature } : {}) });
   }
 
@@ -92,7 +86,7 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
         return call?.irIndex === event.index ? flushCall() : '';
       case 'finish': {
         const final = event.usage ?? usage;
-        const tier = TIER_WORDS[event.servedTier ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
+        const tier = shownTierWord(DIALECT, event.servedTier, start, ctx);
         return (
           flushCall() +
           chunk(

@@ -14,7 +14,7 @@ import type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, 
 import type { SseEvent } from '../../sse/events.js';
 import { upstreamFailure } from '../ir/assembly.js';
 import { flexFailure } from '../ir/flex-failure.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { geminiErrorFrame } from './stream-encode.js';
 
 function firstCandidate(chunk: JsonObject): JsonObject | undefined {

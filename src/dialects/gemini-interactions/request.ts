@@ -14,10 +14,10 @@
  */
 import { nearestEffort, thinkingOff } from '../ir/reasoning.js';
 import { cannotCarry, joinPath, refuseSettings, setField } from '../ir/provenance.js';
+import { isJsonObject } from '../ir/json.js';
 import {
   checkKeys,
   decodeAs,
-  isObject,
   optional,
   readArray,
   readEnum,
@@ -187,7 +187,7 @@ function decode(body: Record<string, unknown>): IRRequest {
   const tools = optional(body['tools'], 'tools', readArray);
   if (tools) decodeTools(tools, ir, paths);
   if (body['generation_config'] !== undefined && body['generation_config'] !== null) decodeGeneration(body['generation_config'], ir, paths);
-  setField(ir, 'responseFormat', isObject(body['response_format']) || Array.isArray(body['response_format']) ? 'response_format' : 'response_mime_type', decodeFormat(body));
+  setField(ir, 'responseFormat', isJsonObject(body['response_format']) || Array.isArray(body['response_format']) ? 'response_format' : 'response_mime_type', decodeFormat(body));
   setField(ir, 'metadata', 'labels', optional(body['labels'], 'labels', readStringMap));
   return ir;
 }

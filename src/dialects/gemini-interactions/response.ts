@@ -10,7 +10,7 @@ import { asArray, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { JsonObject } from '../ir/request.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
-import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { createdSeconds, isoFromSeconds, secondsFromIso } from '../ir/time.js';
 import { STATUSES, STOP_REASONS } from './statuses.js';
 import { interactionsUsage, usageFromInteractions } from './usage.js';
@@ -52,7 +52,7 @@ export function decodeInteractionsResponse(body: Record<string, unknown>): IRRes
     content,
     stopReason,
     usage: usageFromInteractions(body['usage']),
-    servedTier: readTierWord(DIALECT, body['service_tier']),
+    servedTier: servedTierFromWire(body['service_tier']) ?? 'unknown',
     ...(createdAt !== undefined ? { createdAt } : {}),
   };
 }

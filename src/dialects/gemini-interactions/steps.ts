@@ -9,9 +9,9 @@ import { argumentsToText, parseArgumentsObject } from '../ir/arguments.js';
 import { ConversationBuilder, partPath } from '../ir/conversation.js';
 import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import { reasoningFromSlot } from '../ir/reasoning.js';
+import { isJsonObject } from '../ir/json.js';
 import {
   checkKeys,
-  isObject,
   optional,
   readArray,
   readBoolean,
@@ -121,12 +121,12 @@ export function decodeInteractionsInput(input: unknown, ir: IRRequest, paths: So
   const builder = new ConversationBuilder(paths);
   if (typeof input === 'string') {
     if (input !== '') builder.add('user', { type: 'text', text: input }, 'input', 'input');
-  } else if (isObject(input)) {
+  } else if (isJsonObject(input)) {
     const part = readContent(input, 'input');
     if (part) builder.add('user', part, 'input', 'input');
   } else {
     const list = readArray(input, 'input');
-    const contentsOnly = list.every((item) => isObject(item) && CONTENT_TYPES.includes(String(item['type'])));
+    const contentsOnly = list.every((item) => isJsonObject(item) && CONTENT_TYPES.includes(String(item['type'])));
     list.forEach((raw, i) => {
       const path = `input.${i}`;
       if (contentsOnly) {

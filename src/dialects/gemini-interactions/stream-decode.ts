@@ -10,10 +10,11 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { StopReason } from '../ir/common.js';
-import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
+import { servedTierFromWire } from '../ir/tiers.js';
 import { secondsFromIso } from '../ir/time.js';
-import { isJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, type JsonObject } from '../ir/json.js';
 import { STOP_REASONS } from './statuses.js';
 import { usageFromInteractions } from './usage.js';
 

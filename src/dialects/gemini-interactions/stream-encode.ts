@@ -7,19 +7,14 @@
  * last event still has the whole answer. A failure is `event: error` with `{code, message}`.
  */
 import { encodeSseText } from '../../sse/frames.js';
-import type { ServedTier } from '../ir/common.js';
-import { argumentsObject, zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
-import { customInputJson, randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { argumentsToObject } from '../ir/arguments.js';
+import { zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
+import { customInputJson, randomId, shownTierWord, stopsAtEnd } from '../ir/stream-encoding.js';
 import { createdSeconds, isoFromSeconds } from '../ir/time.js';
 import { STATUSES } from './statuses.js';
 import { interactionsUsage } from './usage.js';
 
-const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
-  flex: 'flex',
-  standard: 'standard',
-  priority: 'priority',
-  unknown: undefined,
-};
+const DIALECT = 'gemini-interactions';
 
 function frame(eventType: string, body: Record<string, unknown>): string {
   return encodeSseText({ event: eventType, data: JSON.stringify({ event_type: eventType, ...body }) });
@@ -52,10 +47,6 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
   let current: OpenStep | undefined;
   const steps: Record<string, unknown>[] = [];
 
-  function tierWord(reported: ServedTier | undefined): string | undefined {
-    return TIER_WORDS[reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
-  }
-
   function ensureStarted(): string {
     if (id !== '') return '';
     id = start?.id || randomId('v1_flexroute_');
@@ -76,7 +67,7 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
     if (open.custom) text += frame('step.delta', { index: open.wireIndex, delta: { type: 'arguments_delta', arguments: customInputJson.close } });
     if (open.kind === 'text') open.step['content'] = [{ type: 'text', text: open.text }];
     else if (open.kind === 'reasoning' && open.text !== '') open.step['summary'] = [{ type: 'text', text: open.text }];
-    else if (open.kind === 'tool') open.step['arguments'] = argumentsObject(open.text, open.custom ? 'custom' : 'function');
+    else if (open.kind === 'tool') open.step['arguments'] = argumentsToObject(open.text, open.custom ? 'custom' : 'function');
     steps.push(open.step);
     return text + frame('step.stop', { index: open.wireIndex });
   }
@@ -145,7 +136,7 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
       case 'finish': {
         if (event.usage) usage = event.usage;
         const text = ensureStarted() + closeCurrent();
-        const tier = tierWord(event.servedTier);
+        const tier = shownTierWord(DIALECT, event.servedTier, start, ctx);
         const created = isoFromSeconds(createdSeconds(start?.createdAt, ctx.now));
         const interaction = {
           id,

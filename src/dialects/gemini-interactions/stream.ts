@@ -16,7 +16,7 @@ import type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, 
 import type { SseEvent } from '../../sse/events.js';
 import { upstreamFailure } from '../ir/assembly.js';
 import { flexFailure } from '../ir/flex-failure.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { interactionsErrorFrame } from './stream-encode.js';
 
 const FAILED_STATUSES: ReadonlySet<unknown> = new Set(['failed', 'cancelled']);

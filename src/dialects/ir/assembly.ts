@@ -3,7 +3,7 @@
  * in the stream after the response had started.
  */
 import type { Assembly } from '../../core/commit/rules.js';
-import { isJsonObject } from '../stream-json.js';
+import { isJsonObject } from './json.js';
 
 /**
  * An `error_event` failure for the upstream error object `upstream`, naming its code (the first

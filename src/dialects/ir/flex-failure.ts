@@ -7,7 +7,7 @@ import type { FailureContext, RelayFailure } from '../../core/commit/rules.js';
 import { routerError, type RouterError } from '../../core/errors.js';
 import type { CallerFormat } from '../../core/types.js';
 import type { SseEvent } from '../../sse/events.js';
-import { parseJsonObject, type JsonObject } from '../stream-json.js';
+import { parseJsonObject, type JsonObject } from './json.js';
 
 /**
  * `flex_failed_after_start` for `failure`, with the example written in `format` (when callers can

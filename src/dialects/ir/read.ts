@@ -6,7 +6,7 @@
 import { routerError, type RouterErrorDetails } from '../../core/errors.js';
 import type { DialectId } from '../../core/types.js';
 import { callerFormatOf, joinPath } from './provenance.js';
-import type { JsonObject } from './request.js';
+import { isJsonObject, type JsonObject } from './json.js';
 
 /**
  * A problem with the caller's body, found while decoding. {@link decodeAs} turns it into the
@@ -38,17 +38,13 @@ export function decodeAs<T>(dialect: DialectId, decode: () => T): T {
   }
 }
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function wrongType(path: string, value: unknown, expected: string): Error {
   return new BodyProblem('invalid_body', { field: path, received: value, detail: `${path} must be ${expected}.` });
 }
 
 /** `value` when it is a JSON object, else `400 invalid_body`. */
 export function readObject(value: unknown, path: string): JsonObject {
-  if (!isObject(value)) throw wrongType(path, value, 'a JSON object');
+  if (!isJsonObject(value)) throw wrongType(path, value, 'a JSON object');
   return value;
 }
 
@@ -136,7 +132,7 @@ export function checkKeys(
 
 /** `value` as an object, or an empty one. */
 export function asObject(value: unknown): JsonObject {
-  return isObject(value) ? value : {};
+  return isJsonObject(value) ? value : {};
 }
 
 /** `value` as an array, or an empty one. */

@@ -11,12 +11,13 @@
  * - Tool-call `arguments` are JSON text, as OpenAI sends them.
  */
 import type { DialectId } from '../../core/types.js';
+import type { JsonObject } from './json.js';
 
 /** IR path (`messages.3.content.1`, `tools.0`, `temperature`) → caller path (`input.5.content.1`). */
 export type SourcePaths = Record<string, string>;
 
-/** A plain JSON object (a schema, tool arguments, metadata). */
-export type JsonObject = Record<string, unknown>;
+/** A plain JSON object (a schema, tool arguments, metadata); see `json.ts`. */
+export type { JsonObject };
 
 /** Plain text. */
 export interface IRTextPart {

@@ -4,7 +4,7 @@
  * events mean.
  */
 import type { SseEvent } from '../../sse/events.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from './json.js';
 import type { IREmit, IRErrorEvent, StreamDecoder } from './stream.js';
 
 /**

@@ -1,8 +1,12 @@
 /**
- * What every stream encoder shares: nothing is written after the terminal event, ids made up when
- * the upstream gave none, and custom-tool text carried as JSON `{"input": …}`.
+ * What every stream encoder shares: nothing is written after the terminal event, the tier the
+ * caller is shown, ids made up when the upstream gave none, and custom-tool text carried as JSON
+ * `{"input": …}`.
  */
-import type { IRStreamEvent, StreamEncoder } from './stream.js';
+import type { DialectId } from '../../core/types.js';
+import type { ServedTier } from './common.js';
+import type { IRStartEvent, IRStreamEvent, StreamEncodeContext, StreamEncoder } from './stream.js';
+import { writeTierWord } from './tiers.js';
 
 /**
  * An encoder from its `push`, keeping the contract that events after the terminal `finish` /
@@ -22,6 +26,19 @@ export function stopsAtEnd(push: (event: IRStreamEvent) => string): StreamEncode
       return push(event);
     },
   };
+}
+
+/**
+ * The tier word a `dialect` stream shows: the upstream's report (`reported` at the end, else the
+ * start's), else the tier the router knows it served; `undefined` when none is known.
+ */
+export function shownTierWord(
+  dialect: DialectId,
+  reported: ServedTier | undefined,
+  start: IRStartEvent | undefined,
+  ctx: StreamEncodeContext,
+): string | undefined {
+  return writeTierWord(dialect, reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown');
 }
 
 /** A fresh id in a dialect's style for a response the upstream did not name: `randomId('msg_')` is `msg_3f2a…`. */

@@ -15,7 +15,6 @@
  * - The stream ends with exactly one `finish` or one `error`; nothing follows either.
  */
 import type { SseEvent } from '../../sse/events.js';
-import { parseJsonObject } from '../stream-json.js';
 import type { IRUsage, ServedTier, StopReason } from './common.js';
 
 /** The response began. */
@@ -193,38 +192,9 @@ export function encodeAll(encoder: StreamEncoder, events: Iterable<IRStreamEvent
 }
 
 /**
- * Tool arguments as a JSON object for dialects that carry arguments as an object (Gemini,
- * Interactions) rather than text. Free-form custom-tool input, or arguments that are not a JSON
- * object, become `{"input": "<text>"}` so nothing is lost.
- */
-export function argumentsObject(text: string, kind: 'function' | 'custom' | undefined): Record<string, unknown> {
-  if (kind === 'custom') return { input: text };
-  if (text.trim() === '') return {};
-  return parseJsonObject(text) ?? { input: text };
-}
-
-/**
  * Looks a wire word up in a table of own keys only: an upstream word such as `constructor` must
  * not find an `Object.prototype` member.
  */
 export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
   return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-const TIER_WORDS: Readonly<Record<string, ServedTier>> = {
-  flex: 'flex',
-  default: 'standard',
-  standard: 'standard',
-  standard_only: 'standard',
-  priority: 'priority',
-};
-
-/**
- * A provider's tier word (`flex`, `default`, `standard`, `priority`, any case, Gemini's
- * `SERVICE_TIER_FLEX` style too) as a {@link ServedTier}; `undefined` for words that name no
- * served tier (`auto`, absent).
- */
-export function servedTierFromWire(word: unknown): ServedTier | undefined {
-  if (typeof word !== 'string') return undefined;
-  return lookup(TIER_WORDS, word.toLowerCase().replace(/^service_tier_/, ''));
 }

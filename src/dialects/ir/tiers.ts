@@ -1,47 +1,50 @@
 /**
- * The served tier as each dialect writes it in a response body, both ways. `default` and
- * `standard` are the same tier; words that name no served tier (`auto`, `batch`, absent) read as
- * `unknown`. Writing `flex` in the Anthropic shape has no native word; `flex` is what happened.
+ * The served tier as the providers write it, both ways, for whole responses and streams alike.
+ * Reading is lenient across dialects (`default` and `standard` are the same tier; Gemini's
+ * `SERVICE_TIER_FLEX` style too); words that name no served tier (`auto`, `batch`, absent) read as
+ * nothing. Writing `flex` in the Anthropic shape has no native word; `flex` is what happened.
  */
 import type { DialectId } from '../../core/types.js';
 import type { ServedTier } from './common.js';
 
-interface TierWords {
-  /** Wire word (lower case) → served tier. */
-  read: Readonly<Record<string, ServedTier>>;
-  /** Served tier → wire word; `undefined` writes nothing. */
-  write: Readonly<Record<ServedTier, string | undefined>>;
-}
-
-const OPENAI: TierWords = {
-  read: { flex: 'flex', default: 'standard', priority: 'priority' },
-  write: { flex: 'flex', standard: 'default', priority: 'priority', unknown: undefined },
+/** Provider tier words (lower case, without Gemini's `service_tier_` prefix) as served tiers. */
+const READ: Readonly<Record<string, ServedTier>> = {
+  flex: 'flex',
+  default: 'standard',
+  standard: 'standard',
+  standard_only: 'standard',
+  priority: 'priority',
 };
 
-const GOOGLE: TierWords = {
-  read: { flex: 'flex', standard: 'standard', priority: 'priority', service_tier_flex: 'flex', service_tier_standard: 'standard', service_tier_priority: 'priority' },
-  write: { flex: 'flex', standard: 'standard', priority: 'priority', unknown: undefined },
-};
+/** Served tier → wire word per provider; `undefined` writes nothing. */
+const OPENAI: Readonly<Record<ServedTier, string | undefined>> = { flex: 'flex', standard: 'default', priority: 'priority', unknown: undefined };
+const NATIVE: Readonly<Record<ServedTier, string | undefined>> = { flex: 'flex', standard: 'standard', priority: 'priority', unknown: undefined };
 
-const ANTHROPIC: TierWords = {
-  read: { standard: 'standard', priority: 'priority', flex: 'flex' },
-  write: { flex: 'flex', standard: 'standard', priority: 'priority', unknown: undefined },
-};
-
-export const TIER_WORDS: Readonly<Record<DialectId, TierWords>> = {
+const WRITE: Readonly<Record<DialectId, Readonly<Record<ServedTier, string | undefined>>>> = {
   'openai-responses': OPENAI,
   'openai-chat': OPENAI,
-  'anthropic-messages': ANTHROPIC,
-  'gemini-generate': GOOGLE,
-  'gemini-interactions': GOOGLE,
+  'anthropic-messages': NATIVE,
+  'gemini-generate': NATIVE,
+  'gemini-interactions': NATIVE,
 };
 
-/** A tier word from a `dialect` response body as a {@link ServedTier}. */
-export function readTierWord(dialect: DialectId, word: unknown): ServedTier {
-  return typeof word === 'string' ? (TIER_WORDS[dialect].read[word.toLowerCase()] ?? 'unknown') : 'unknown';
+/**
+ * A provider's tier word (`flex`, `default`, `standard`, `priority`, any case, Gemini's
+ * `SERVICE_TIER_FLEX` style too) as a {@link ServedTier}; `undefined` for words that name no
+ * served tier (`auto`, absent).
+ *
+ * @example
+ * servedTierFromWire('default')           // 'standard'
+ * servedTierFromWire('SERVICE_TIER_FLEX') // 'flex'
+ * servedTierFromWire('auto')              // undefined
+ */
+export function servedTierFromWire(word: unknown): ServedTier | undefined {
+  if (typeof word !== 'string') return undefined;
+  const key = word.toLowerCase().replace(/^service_tier_/, '');
+  return Object.hasOwn(READ, key) ? READ[key] : undefined;
 }
 
 /** A {@link ServedTier} as `dialect` writes it, or `undefined` when it has no word for it. */
 export function writeTierWord(dialect: DialectId, tier: ServedTier): string | undefined {
-  return TIER_WORDS[dialect].write[tier];
+  return WRITE[dialect][tier];
 }

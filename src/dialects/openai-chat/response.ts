@@ -5,7 +5,7 @@
  */
 import { asArray, asObject, asString } from '../ir/read.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
-import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { createdSeconds } from '../ir/time.js';
 import { FINISH_REASONS, STOP_REASONS } from './stop-reasons.js';
 import { chatUsage, usageFromChat } from './usage.js';
@@ -36,7 +36,7 @@ export function decodeChatResponse(body: Record<string, unknown>): IRResponse {
     content,
     stopReason: STOP_REASONS[asString(choice['finish_reason']) ?? ''] ?? 'end_turn',
     usage: usageFromChat(body['usage']),
-    servedTier: readTierWord('openai-chat', body['service_tier']),
+    servedTier: servedTierFromWire(body['service_tier']) ?? 'unknown',
     ...(typeof body['created'] === 'number' ? { createdAt: body['created'] } : {}),
   };
 }

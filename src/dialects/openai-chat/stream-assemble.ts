@@ -9,7 +9,7 @@
 import type { Assembly } from '../../core/commit/rules.js';
 import type { SseEvent } from '../../sse/events.js';
 import { upstreamFailure } from '../ir/assembly.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 
 /** String fields that arrive in pieces and are joined; every other field keeps its first value. */
 const STREAMED_STRINGS: ReadonlySet<string> = new Set(['arguments', 'input', 'data', 'transcript']);

@@ -14,9 +14,10 @@
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, StopReason } from '../ir/common.js';
 import { derivedCallId } from '../ir/response.js';
-import { lookup, servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
-import { isJsonObject, nonEmptyString, type JsonObject } from '../stream-json.js';
+import { servedTierFromWire } from '../ir/tiers.js';
+import { isJsonObject, nonEmptyString, type JsonObject } from '../ir/json.js';
 import { STOP_REASONS } from './stop-reasons.js';
 import { usageFromChat } from './usage.js';
 

@@ -14,17 +14,10 @@
 import { encodeSseText } from '../../sse/frames.js';
 import type { IRUsage, ServedTier } from '../ir/common.js';
 import type { IRStartEvent, IRStreamEvent, StreamEncodeContext, StreamEncoder } from '../ir/stream.js';
-import { customInputJson, randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { customInputJson, randomId, shownTierWord, stopsAtEnd } from '../ir/stream-encoding.js';
 import { createdSeconds } from '../ir/time.js';
 import { FINISH_REASONS } from './stop-reasons.js';
 import { chatUsage } from './usage.js';
-
-const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
-  flex: 'flex',
-  standard: 'default',
-  priority: 'priority',
-  unknown: undefined,
-};
 
 /**
  * The chunk OpenAI sends for a failure mid-stream (`{"error":{"message","type","param","code"}}`).
@@ -49,7 +42,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
   }
 
   function setHead(servedTier?: ServedTier): void {
-    const tier = TIER_WORDS[servedTier ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
+    const tier = shownTierWord('openai-chat', servedTier, start, ctx);
     const fields = {
       id: start?.id ?? '',
       object: 'chat.completion.chunk',

@@ -13,7 +13,7 @@ import type { CommitRules, DialectStream, EventClass, FailureContext, RelayFailu
 import type { SseEvent } from '../../sse/events.js';
 import { encodeSseFrame } from '../../sse/frames.js';
 import { flexFailure } from '../ir/flex-failure.js';
-import { isJsonObject, nonEmptyString, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, nonEmptyString, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { assembleChatCompletion } from './stream-assemble.js';
 
 /** How each delta field shows that output started: a non-empty string, a non-empty array, any object. */

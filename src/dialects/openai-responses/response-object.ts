@@ -3,7 +3,7 @@
  * itself (a translated stream, a failure frame). The request-echo fields are neutral: the writer
  * does not know the request.
  */
-import type { JsonObject } from '../stream-json.js';
+import type { JsonObject } from '../ir/json.js';
 
 /**
  * A complete `response` object with `id`, `created_at` (Unix seconds), `status` and `model` set

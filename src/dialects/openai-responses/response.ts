@@ -11,7 +11,7 @@ import { asArray, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { IRReasoningPart, IRRefusalPart, IRTextPart } from '../ir/request.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
-import { readTierWord, writeTierWord } from '../ir/tiers.js';
+import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { createdSeconds } from '../ir/time.js';
 import { responsesUsage, usageFromResponses } from './usage.js';
 
@@ -68,7 +68,7 @@ export function decodeResponsesResponse(body: Record<string, unknown>): IRRespon
     content,
     stopReason: stopReason(body, content),
     usage: usageFromResponses(body['usage']),
-    servedTier: readTierWord(DIALECT, body['service_tier']),
+    servedTier: servedTierFromWire(body['service_tier']) ?? 'unknown',
     ...(typeof body['created_at'] === 'number' ? { createdAt: body['created_at'] } : {}),
   };
 }

@@ -12,9 +12,10 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { StopReason } from '../ir/common.js';
-import { servedTierFromWire, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import type { IREmit, StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
-import { isJsonObject, type JsonObject } from '../stream-json.js';
+import { servedTierFromWire } from '../ir/tiers.js';
+import { isJsonObject, type JsonObject } from '../ir/json.js';
 import { usageFromResponses } from './usage.js';
 
 type BlockKind = 'text' | 'reasoning' | 'tool';

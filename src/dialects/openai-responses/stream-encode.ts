@@ -10,18 +10,10 @@
 import { encodeSseText } from '../../sse/frames.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
-import { randomId, stopsAtEnd } from '../ir/stream-encoding.js';
+import { randomId, shownTierWord, stopsAtEnd } from '../ir/stream-encoding.js';
 import { createdSeconds } from '../ir/time.js';
 import { responseObject } from './response-object.js';
 import { responsesUsage } from './usage.js';
-
-/** OpenAI's `service_tier` words; an unknown tier is left out. */
-const TIER_WORDS: Readonly<Record<ServedTier, string | undefined>> = {
-  flex: 'flex',
-  standard: 'default',
-  priority: 'priority',
-  unknown: undefined,
-};
 
 /** How each stop reason ends a Response: its status and, when incomplete, why. */
 const ENDINGS: Readonly<Record<StopReason, { status: 'completed' | 'incomplete'; reason?: string }>> = {
@@ -61,13 +53,9 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
     return encodeSseText({ event: type, data: JSON.stringify({ type, sequence_number: sequence++, ...body }) });
   }
 
-  function tierWord(reported?: ServedTier): string | undefined {
-    return TIER_WORDS[reported ?? start?.servedTier ?? ctx.servedTier ?? 'unknown'];
-  }
-
   /** The Response object at `status`, with the served tier and `extra` fields (output, usage, …). */
   function response(status: string, extra: Record<string, unknown> = {}, reportedTier?: ServedTier): Record<string, unknown> {
-    const tier = tierWord(reportedTier);
+    const tier = shownTierWord('openai-responses', reportedTier, start, ctx);
     return {
       ...responseObject({ id: start?.id ?? '', createdAt, status, model: start?.model || ctx.callerModel }),
       ...(tier ? { service_tier: tier } : {}),

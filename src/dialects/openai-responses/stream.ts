@@ -18,7 +18,7 @@ import { encodeSseFrame } from '../../sse/frames.js';
 import { upstreamFailure } from '../ir/assembly.js';
 import { randomId } from '../ir/stream-encoding.js';
 import { createdSeconds } from '../ir/time.js';
-import { isJsonObject, parseJsonObject, type JsonObject } from '../stream-json.js';
+import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { responseObject } from './response-object.js';
 
 /** Event types with a fixed meaning; any other `*.delta` is `start`, anything else bookkeeping. */
