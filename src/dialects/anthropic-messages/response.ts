@@ -7,6 +7,7 @@
  * becomes such a block just before the `tool_use`.
  */
 import { argumentsToObject } from '../ir/arguments.js';
+import { lookup } from '../ir/lookup.js';
 import { asArray, asCount, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { IRReasoningPart } from '../ir/request.js';
@@ -45,7 +46,7 @@ export function decodeAnthropicResponse(body: Record<string, unknown>): IRRespon
     id: asString(body['id']) ?? '',
     model: asString(body['model']) ?? '',
     content,
-    stopReason: STOP_REASONS[asString(body['stop_reason']) ?? ''] ?? 'end_turn',
+    stopReason: lookup(STOP_REASONS, body['stop_reason']) ?? 'end_turn',
     usage: {
       inputTokens: asCount(usage['input_tokens']) + cacheRead + cacheWrite,
       cachedInputTokens: cacheRead,

@@ -8,7 +8,8 @@
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
-import { lookup, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup } from '../ir/lookup.js';
+import type { IREmit, StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
 import { servedTierFromWire } from '../ir/tiers.js';
 import { STOP_REASONS } from './stop-reasons.js';

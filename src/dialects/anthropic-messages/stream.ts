@@ -16,7 +16,7 @@ import type { SseEvent } from '../../sse/events.js';
 import { encodeSseFrame } from '../../sse/frames.js';
 import { upstreamFailure } from '../ir/assembly.js';
 import { flexFailure } from '../ir/flex-failure.js';
-import { lookup } from '../ir/stream.js';
+import { lookup } from '../ir/lookup.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {

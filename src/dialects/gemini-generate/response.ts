@@ -5,6 +5,7 @@
  */
 import type { StopReason } from '../ir/common.js';
 import { argumentsToObject } from '../ir/arguments.js';
+import { lookup } from '../ir/lookup.js';
 import { asArray, asObject, asString } from '../ir/read.js';
 import { reasoningSlot } from '../ir/reasoning.js';
 import { derivedCallId, type IRResponse, type ResponseEncodeContext } from '../ir/response.js';
@@ -27,9 +28,9 @@ export function decodeGeminiResponse(body: Record<string, unknown>): IRResponse 
   const candidate = asArray(body['candidates'])[0];
   const parts = asArray(asObject(asObject(candidate)['content'])['parts']);
   const content = decodeModelParts(parts, (n) => derivedCallId(id, n)).map(({ part }) => part);
-  const finish = asString(asObject(candidate)['finishReason']);
+  const finish = asObject(candidate)['finishReason'];
   const blocked = candidate === undefined && asObject(body['promptFeedback'])['blockReason'] !== undefined;
-  let stopReason: StopReason = blocked ? 'refusal' : (WHOLE_RESPONSE_STOP_REASONS[finish ?? ''] ?? 'end_turn');
+  let stopReason: StopReason = blocked ? 'refusal' : (lookup(WHOLE_RESPONSE_STOP_REASONS, finish) ?? 'end_turn');
   if (stopReason === 'end_turn' && content.some((part) => part.type === 'tool_call')) stopReason = 'tool_use';
   const usage = asObject(body['usageMetadata']);
   const createdAt = secondsFromIso(body['createTime']);

@@ -11,7 +11,8 @@
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { derivedCallId } from '../ir/response.js';
-import { lookup, type IREmit, type StreamDecoder } from '../ir/stream.js';
+import { lookup } from '../ir/lookup.js';
+import type { IREmit, StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
 import { servedTierFromWire } from '../ir/tiers.js';
 import { secondsFromIso } from '../ir/time.js';

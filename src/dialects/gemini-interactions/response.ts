@@ -6,6 +6,7 @@
  * how it stopped: `requires_action` waits for function results.
  */
 import { argumentsToObject } from '../ir/arguments.js';
+import { lookup } from '../ir/lookup.js';
 import { asArray, asObject, asString } from '../ir/read.js';
 import { reasoningFromSlot, reasoningSlot } from '../ir/reasoning.js';
 import type { JsonObject } from '../ir/request.js';
@@ -44,7 +45,7 @@ export function decodeInteractionsResponse(body: Record<string, unknown>): IRRes
     }
   }
   const createdAt = secondsFromIso(body['created']);
-  let stopReason = STOP_REASONS[asString(body['status']) ?? ''] ?? 'end_turn';
+  let stopReason = lookup(STOP_REASONS, body['status']) ?? 'end_turn';
   if (stopReason === 'end_turn' && content.some((part) => part.type === 'tool_call')) stopReason = 'tool_use';
   return {
     id: asString(body['id']) ?? '',

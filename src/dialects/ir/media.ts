@@ -2,6 +2,7 @@
  * Images between dialects: OpenAI carries base64 images as `data:` URLs, the others as a media
  * type plus base64 data; Gemini wants a media type even for a URL.
  */
+import { lookup } from './lookup.js';
 import type { IRImageSource } from './request.js';
 
 const DATA_URL = /^data:([^;,]+);base64,(.*)$/s;
@@ -44,5 +45,5 @@ export function guessImageMediaType(url: string): string | undefined {
     return undefined;
   }
   const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase();
-  return extension === undefined ? undefined : IMAGE_EXTENSIONS[extension];
+  return lookup(IMAGE_EXTENSIONS, extension);
 }

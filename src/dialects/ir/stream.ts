@@ -190,11 +190,3 @@ export function encodeAll(encoder: StreamEncoder, events: Iterable<IRStreamEvent
   for (const event of events) text += encoder.push(event);
   return text;
 }
-
-/**
- * Looks a wire word up in a table of own keys only: an upstream word such as `constructor` must
- * not find an `Object.prototype` member.
- */
-export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
-  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
-}

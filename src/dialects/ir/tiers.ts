@@ -6,6 +6,7 @@
  */
 import type { DialectId } from '../../core/types.js';
 import type { ServedTier } from './common.js';
+import { lookup } from './lookup.js';
 
 /** Provider tier words (lower case, without Gemini's `service_tier_` prefix) as served tiers. */
 const READ: Readonly<Record<string, ServedTier>> = {
@@ -40,8 +41,7 @@ const WRITE: Readonly<Record<DialectId, Readonly<Record<ServedTier, string | und
  */
 export function servedTierFromWire(word: unknown): ServedTier | undefined {
   if (typeof word !== 'string') return undefined;
-  const key = word.toLowerCase().replace(/^service_tier_/, '');
-  return Object.hasOwn(READ, key) ? READ[key] : undefined;
+  return lookup(READ, word.toLowerCase().replace(/^service_tier_/, ''));
 }
 
 /** A {@link ServedTier} as `dialect` writes it, or `undefined` when it has no word for it. */

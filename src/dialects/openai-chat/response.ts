@@ -3,6 +3,7 @@
  * requests always ask for one). Chat has no field for reasoning, so reasoning parts are not
  * written; the usage still counts reasoning tokens.
  */
+import { lookup } from '../ir/lookup.js';
 import { asArray, asObject, asString } from '../ir/read.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
 import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
@@ -34,7 +35,7 @@ export function decodeChatResponse(body: Record<string, unknown>): IRResponse {
     id: asString(body['id']) ?? '',
     model: asString(body['model']) ?? '',
     content,
-    stopReason: STOP_REASONS[asString(choice['finish_reason']) ?? ''] ?? 'end_turn',
+    stopReason: lookup(STOP_REASONS, choice['finish_reason']) ?? 'end_turn',
     usage: usageFromChat(body['usage']),
     servedTier: servedTierFromWire(body['service_tier']) ?? 'unknown',
     ...(typeof body['created'] === 'number' ? { createdAt: body['created'] } : {}),

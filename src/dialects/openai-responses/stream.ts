@@ -16,6 +16,7 @@ import { routerError } from '../../core/errors.js';
 import type { SseEvent } from '../../sse/events.js';
 import { encodeSseFrame } from '../../sse/frames.js';
 import { upstreamFailure } from '../ir/assembly.js';
+import { lookup } from '../ir/lookup.js';
 import { randomId } from '../ir/stream-encoding.js';
 import { createdSeconds } from '../ir/time.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
@@ -55,7 +56,7 @@ const rules: CommitRules = {
   classify(event) {
     const type = eventType(event);
     if (type === undefined) return 'error';
-    return EVENT_CLASS[type] ?? (type.endsWith('.delta') ? 'start' : 'bookkeeping');
+    return lookup(EVENT_CLASS, type) ?? (type.endsWith('.delta') ? 'start' : 'bookkeeping');
   },
 };
 
