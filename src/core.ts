@@ -50,6 +50,6 @@ export { systemClock, type Clock } from './core/clock.js';
 export { FakeClock } from './core/fake-clock.js';
 export { detectCommit, type CommitOutcome, type CommitFailureReason, type DetectCommitOptions } from './core/commit/detector.js';
 export { relayCommitted, type RelayOptions } from './core/commit/relay.js';
-export type { CommitRules, DialectStream, EventClass, RelayFailure, RelayFailureKind } from './core/commit/rules.js';
+export type { Assembly, CommitRules, DialectStream, EventClass, FailureContext, RelayFailure, RelayFailureKind } from './core/commit/rules.js';
 export type { CallerFormat, DialectId, ProviderId, StartWithin, FallbackReason } from './core/types.js';
 export type { SseEvent } from './sse/events.js';

@@ -16,6 +16,6 @@
 export { createRouter } from './router/create-router.js';
 export type { Handler, Middleware } from './router/handler.js';
 export type { RouterOptions, UpstreamFetch, KeyLookupContext } from './router/options.js';
-export type { RouteEvent } from './router/events.js';
+export type { EventUsage, RouteEvent } from './router/events.js';
 export { createFlexFetch, type FlexFetch, type FlexFetchOptions } from './hosts/flex-fetch.js';
 export { flexrouteHono, type HonoLikeContext, type HonoLikeNext, type FlexrouteHonoOptions } from './hosts/hono.js';

@@ -39,9 +39,8 @@ export async function executeRace(
   plan: { windowMs: number; fallbackTier: string },
   startedAt: number,
 ): Promise<{ response: Response; outcome: RouteOutcome }> {
-  // Commit evidence is read in the upstream dialect; failure frames are written in the caller's.
+  // Commit evidence, final events and failure frames are all read in the upstream dialect.
   const stream = streamDialectFor(exchange.dialect);
-  const callerStream = streamDialectFor(exchange.format);
 
   const flex = async (signal: AbortSignal): Promise<FlexStart<FlexAnswer>> => {
     let upstream: Response;
@@ -62,32 +61,36 @@ export async function executeRace(
     return { type: 'committed', value: { upstream, committed: { stream: detected.stream, heldEvents: detected.heldEvents } } };
   };
 
-  const standard = (signal: AbortSignal) =>
-    sendUpstream(options.fetch, exchange.upstreamRequest(plan.fallbackTier, exchange.callerStream), signal);
-
-  let result;
-  try {
-    result = await flexRace({
-      flex,
-      standard,
-      windowMs: plan.windowMs,
-      startedAt,
-      clock: options.clock,
-      signal: exchange.signal,
-      discard: (late) => {
-        if (late.type !== 'fallback') late.value.committed?.stream.cancel().catch(() => {}) ?? discardBody(late.value.upstream);
-      },
+  // Standard's network failure is an answer too (502), so the race still reports why flex lost.
+  const standard = (signal: AbortSignal): Promise<Response | { unreachable: unknown }> =>
+    sendUpstream(options.fetch, exchange.upstreamRequest(plan.fallbackTier, exchange.callerStream), signal).catch((cause: unknown) => {
+      if (signal.aborted) throw cause;
+      return { unreachable: cause };
     });
-  } catch (cause) {
-    if (exchange.signal.aborted) throw cause;
-    // Only the standard attempt can reject the race: it could not be reached at all.
-    const outcome: RouteOutcome = { tier: plan.fallbackTier, race: 'fallback:network', flexWaitMs: 0 };
-    const err = routerError('upstream_unreachable', { provider: exchange.provider.id, format: exchange.format, detail: describeNetworkError(cause) });
-    return { response: errorResponse(err, relayHeaders(null, outcome)), outcome };
-  }
+
+  // Rejects only when the caller aborted (standard's failures come back as answers).
+  const result = await flexRace({
+    flex,
+    standard,
+    windowMs: plan.windowMs,
+    startedAt,
+    clock: options.clock,
+    signal: exchange.signal,
+    discard: (late) => {
+      if (late.type !== 'fallback') late.value.committed?.stream.cancel().catch(() => {}) ?? discardBody(late.value.upstream);
+    },
+  });
 
   if (result.winner === 'standard') {
     const outcome: RouteOutcome = { tier: plan.fallbackTier, race: `fallback:${result.reason}`, flexWaitMs: result.flexWaitMs };
+    if (!(result.value instanceof Response)) {
+      const err = routerError('upstream_unreachable', {
+        provider: exchange.provider.id,
+        format: exchange.format,
+        detail: describeNetworkError(result.value.unreachable),
+      });
+      return { response: errorResponse(err, relayHeaders(null, outcome)), outcome };
+    }
     return { response: await relayAnswer(exchange, result.value, outcome), outcome };
   }
 
@@ -100,16 +103,17 @@ export async function executeRace(
 
   const outcome: RouteOutcome = { tier: 'flex', race: 'committed', flexWaitMs: result.flexWaitMs };
   if (exchange.callerStream) {
-    const translated = exchange.translation?.stream(committed.stream, 'flex');
-    const heldEvents = translated ? undefined : committed.heldEvents;
-    const body = relayCommitted(translated ?? committed.stream, {
-      failureFrame: (failure) => callerStream.failureFrame(failure, { heldEvents, model: exchange.model }),
-      isTerminal: callerStream.isTerminal,
+    // Relay in the upstream dialect (its final event, its failure frame), then translate: a
+    // post-commit failure reaches every caller as its own failure event, flex_failed_after_start.
+    const relayed = relayCommitted(committed.stream, {
+      failureFrame: (failure) => stream.failureFrame(failure, { heldEvents: committed.heldEvents, model: exchange.model }),
+      isTerminal: stream.isTerminal,
       idleTimeoutMs: options.idleTimeoutMs,
       clock: options.clock,
       signal: exchange.signal,
     });
-    const contentType = translated ? 'text/event-stream' : undefined;
+    const body = exchange.translation ? exchange.translation.stream(relayed, 'flex') : relayed;
+    const contentType = exchange.translation ? 'text/event-stream' : undefined;
     return { response: new Response(body, { status: 200, headers: relayHeaders(upstream.headers, outcome, contentType) }), outcome };
   }
   return { response: await assembleWhole(options, exchange, stream, committed, upstream.headers, outcome), outcome };

@@ -33,7 +33,9 @@ export interface RouterOptions {
   keys?: Partial<Record<ProviderId, string>> | ((ctx: KeyLookupContext) => string | undefined | Promise<string | undefined>);
   /**
    * Forward the key the caller sent (`Authorization: Bearer`, `x-api-key`, `x-goog-api-key`)
-   * when no server-side key exists for the provider. Default `true`.
+   * when no server-side key exists for the provider. Default `true`, or `false` when
+   * {@link RouterOptions.authenticate} is set (the caller's key is then a router key, which must
+   * not reach a provider).
    */
   passThroughKeys?: boolean;
   /** The model catalog. Default {@link defaultCatalog}. */

@@ -15,7 +15,7 @@ export { startSimulator } from './server.js';
 export { expectedText, DEFAULT_OUTPUT_TOKENS, type ExpectedTextOptions } from './text.js';
 export { poolForTier, reportedTier } from './tiers.js';
 export { realisticPools } from './presets.js';
-export { DEFAULT_MODELS } from './models.js';
+export { SIMULATED_MODELS } from './models.js';
 export type {
   CountSpec,
   DelaySpec,

@@ -6,7 +6,7 @@ import type { JsonReply } from './dialects/dialect.js';
 import { openaiErrors } from './dialects/openai-errors.js';
 
 /** Models listed when no `models` option is given. Any model name is accepted unless told otherwise. */
-export const DEFAULT_MODELS: readonly string[] = [
+export const SIMULATED_MODELS: readonly string[] = [
   'gpt-5',
   'gpt-5-mini',
   'gpt-5-nano',

@@ -6,7 +6,7 @@
 import { createServer } from 'node:http';
 import type { Socket } from 'node:net';
 import { handleRequest, type SimState } from './handler.js';
-import { DEFAULT_MODELS } from './models.js';
+import { SIMULATED_MODELS } from './models.js';
 import { Pool } from './pool.js';
 import { Recorder } from './recorder.js';
 import type { PoolName, Simulator, SimulatorOptions } from './types.js';
@@ -31,7 +31,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const pools = { ...options.pools };
   const state: SimState = {
     seed: options.seed ?? 1,
-    models: options.models ?? DEFAULT_MODELS,
+    models: options.models ?? SIMULATED_MODELS,
     options,
     pools,
     script: () => script,

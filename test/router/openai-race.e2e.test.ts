@@ -112,6 +112,15 @@ describe('caller problems pass through untouched', () => {
     expect(res.headers.get('x-flexroute-race')).toBe('fallback:status_5xx');
   });
 
+  it('standard unreachable after a fallback: 502 upstream_unreachable that still says why flex lost', async () => {
+    flexScript = { outcome: 'status_429' };
+    standardScript = { outcome: 'reset' };
+    const res = await postJson(h.baseURL, '/responses', RACE);
+    expect(res.status).toBe(502);
+    expect(res.json.error.code).toBe('upstream_unreachable');
+    expect(res.headers.get('x-flexroute-race')).toBe('fallback:status_429');
+  });
+
   it('a 429 on a default request passes through (no race, no retry)', async () => {
     const body = { error: { message: 'Rate limit reached', type: 'requests', param: null, code: 'rate_limit_exceeded' } };
     standardScript = { respond: { status: 429, body } };
@@ -152,6 +161,19 @@ describe('failure after commit is shown, never retried', () => {
     })();
     expect(text.length).toBeGreaterThan(0);
     expect(error).toBeInstanceOf(APIError);
+    expect(tiersSeen()).toEqual(['flex']);
+  });
+
+  it('translated stream (Messages caller, OpenAI upstream): a cut after commit ends with the caller\'s own error event', async () => {
+    flexScript = { outcome: 'cut_after_start', afterContentEvents: 2 };
+    const origin = h.baseURL.replace(/\/v1$/, '');
+    const res = await postJson(origin, '/v1/messages', { model: 'gpt-5-mini', max_tokens: 200, messages: [{ role: 'user', content: 'Tell me a story' }], stream: true, start_within: '00h-00m-05s' });
+    expect(res.headers.get('x-flexroute-race')).toBe('committed');
+    expect(res.text).toContain('event: content_block_delta');
+    const last = res.text.trim().split('\n\n').at(-1)!;
+    expect(last).toMatch(/^event: error\n/);
+    const error = JSON.parse(last.split('data: ')[1]!).error;
+    expect(error.message).toMatch(/after it had started/);
     expect(tiersSeen()).toEqual(['flex']);
   });
 
