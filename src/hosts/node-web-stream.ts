@@ -3,23 +3,45 @@ import type { Readable } from 'node:stream';
 /**
  * A Node readable as a web `ReadableStream`, with backpressure both ways: the readable is paused
  * while the web reader is behind, and cancelling the web stream destroys the readable (so an
- * upstream socket is closed, and the provider stops generating).
+ * upstream socket is closed, and the provider stops generating). Once the web stream is closed,
+ * errored or cancelled, late events from the readable are ignored: a destroyed socket may still
+ * flush a chunk, and enqueueing it then would throw outside any caller.
  */
 export function nodeToWebStream(body: Readable): ReadableStream<Uint8Array> {
+  let settled = false;
+  const detach = () => {
+    settled = true;
+    body.off('data', onData).off('end', onEnd).off('error', onError);
+  };
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const onData = (chunk: Buffer) => {
+    if (settled) return;
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 1) <= 0) body.pause();
+  };
+  const onEnd = () => {
+    if (settled) return;
+    detach();
+    controller.close();
+  };
+  const onError = (err: Error) => {
+    if (settled) return;
+    detach();
+    controller.error(err);
+  };
   return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        body.on('data', (chunk: Buffer) => {
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 1) <= 0) body.pause();
-        });
-        body.once('end', () => controller.close());
-        body.once('error', (err) => controller.error(err));
+      start(c) {
+        controller = c;
+        body.on('data', onData).once('end', onEnd).once('error', onError);
       },
       pull() {
         body.resume();
       },
       cancel(reason) {
+        detach();
+        // Swallow the destroy error: nobody is reading any more.
+        body.once('error', () => {});
         body.destroy(reason instanceof Error ? reason : undefined);
       },
     },
