@@ -9,7 +9,7 @@
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { lookup } from '../ir/lookup.js';
-import type { IREmit, StreamDecoder } from '../ir/stream.js';
+import { zeroUsage, type IREmit, type StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
 import { servedTierFromWire } from '../ir/tiers.js';
 import { STOP_REASONS } from './stop-reasons.js';
@@ -37,7 +37,7 @@ function mergeUsage(into: IRUsage, wire: AnthropicUsage | undefined): void {
 
 /** Creates a decoder for one Anthropic Messages stream. */
 export function createAnthropicStreamDecoder(): StreamDecoder {
-  const usage: IRUsage = { inputTokens: 0, cachedInputTokens: 0, outputTokens: 0, reasoningTokens: 0 };
+  const usage = zeroUsage();
   /** Anthropic block indexes we translate (skipped block kinds are absent). */
   const open = new Set<number>();
   let stopReason: StopReason = 'end_turn';

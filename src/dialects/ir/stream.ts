@@ -13,6 +13,10 @@
  * - A reasoning block carries at most one `reasoning-signature`.
  * - `usage` may come at any time and carries running totals (the last one wins).
  * - The stream ends with exactly one `finish` or one `error`; nothing follows either.
+ *
+ * What the dialects' decoders and encoders share lives beside this file: `stream-decoding.ts`
+ * (keeping that ending, unreadable events, in-band errors) and `stream-encoding.ts` (stopping at
+ * the end, the tier shown, made-up ids, custom-tool input).
  */
 import type { SseEvent } from '../../sse/events.js';
 import type { IRUsage, ServedTier, StopReason } from './common.js';

@@ -12,7 +12,7 @@
  * being dropped silently.
  */
 import type { SseEvent } from '../../sse/events.js';
-import type { IRUsage, StopReason } from '../ir/common.js';
+import type { IRUsage, ServedTier, StopReason } from '../ir/common.js';
 import { derivedCallId } from '../ir/response.js';
 import { lookup } from '../ir/lookup.js';
 import type { IREmit, StreamDecoder } from '../ir/stream.js';
@@ -38,7 +38,7 @@ export function createChatStreamDecoder(): StreamDecoder {
   const endedTools = new Set<number>();
   let stopReason: StopReason | undefined;
   let usage: IRUsage | undefined;
-  let tier: ReturnType<typeof servedTierFromWire>;
+  let tier: ServedTier | undefined;
   let responseId = '';
 
   function endCurrent(emit: IREmit): void {
