@@ -23,9 +23,12 @@ import { checkCallerBody } from './validate-request.js';
 
 /**
  * Creates the flexroute router: one Fetch-API handler serving `POST /v1/responses`,
- * `POST /v1/chat/completions` and `GET /v1/models` (under `basePath`), that tries the flex tier
- * first for requests with a duration `start_within` and moves them up to standard when flex has
- * not started in time. With no options it reads the environment (SPEC §8).
+ * `POST /v1/chat/completions`, `POST /v1/messages`, `POST /v1/interactions` (also
+ * `/v1beta/interactions`) and `GET /v1/models` under `basePath`. Any of the four caller formats
+ * reaches OpenAI, Gemini or Anthropic (translated when the dialects differ). Requests with a
+ * duration `start_within` try the flex tier first and move up to standard when flex has not
+ * started in time; `default`, `priority` and `auto` go straight through. With no options it
+ * reads the environment (SPEC §8).
  *
  * @example
  * ```ts

@@ -5,11 +5,13 @@
  *
  * @example
  * ```ts
- * import { startSimulator, expectedText } from './simulator/index.js';
+ * import { startSimulator } from 'flexroute/simulator';
  * const sim = await startSimulator({ seed: 1, pools: { flex: { rate429: 1 } } });
  * // point a client at sim.openaiBaseUrl, sim.anthropicBaseUrl or sim.geminiBaseUrl …
  * await sim.close();
  * ```
+ *
+ * @packageDocumentation
  */
 export { startSimulator } from './server.js';
 export { expectedText, DEFAULT_OUTPUT_TOKENS, type ExpectedTextOptions } from './text.js';
