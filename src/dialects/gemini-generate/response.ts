@@ -15,13 +15,6 @@ import { DIALECT, decodeModelParts, encodeModelParts } from './parts.js';
 import { FINISH_REASONS, STOP_REASONS } from './stop-reasons.js';
 import { usageFromGemini, usageMetadata } from './usage.js';
 
-/** Finish reasons only whole responses read as failures; the stream decoder reads them as a natural end. */
-const WHOLE_RESPONSE_STOP_REASONS: Readonly<Record<string, StopReason>> = {
-  ...STOP_REASONS,
-  TOO_MANY_TOOL_CALLS: 'error',
-  OTHER: 'error',
-};
-
 /** Reads a `generateContent` response body (or merged stream chunks). */
 export function decodeGeminiResponse(body: Record<string, unknown>): IRResponse {
   const id = asString(body['responseId']) ?? '';
@@ -30,7 +23,7 @@ export function decodeGeminiResponse(body: Record<string, unknown>): IRResponse 
   const content = decodeModelParts(parts, (n) => derivedCallId(id, n)).map(({ part }) => part);
   const finish = asObject(candidate)['finishReason'];
   const blocked = candidate === undefined && asObject(body['promptFeedback'])['blockReason'] !== undefined;
-  let stopReason: StopReason = blocked ? 'refusal' : (lookup(WHOLE_RESPONSE_STOP_REASONS, finish) ?? 'end_turn');
+  let stopReason: StopReason = blocked ? 'refusal' : (lookup(STOP_REASONS, finish) ?? 'end_turn');
   if (stopReason === 'end_turn' && content.some((part) => part.type === 'tool_call')) stopReason = 'tool_use';
   const usage = asObject(body['usageMetadata']);
   const createdAt = secondsFromIso(body['createTime']);

@@ -18,6 +18,8 @@ export const STOP_REASONS: Readonly<Record<string, StopReason>> = {
   IMAGE_PROHIBITED_CONTENT: 'refusal',
   MALFORMED_FUNCTION_CALL: 'error',
   UNEXPECTED_TOOL_CALL: 'error',
+  TOO_MANY_TOOL_CALLS: 'error',
+  OTHER: 'error',
 };
 
 /** IR stop reasons as Gemini writes them. */

@@ -9,6 +9,7 @@ export const STOP_REASONS: Readonly<Record<string, StopReason>> = {
   completed: 'end_turn',
   requires_action: 'tool_use',
   incomplete: 'max_tokens',
+  requires_continuation: 'max_tokens',
   budget_exceeded: 'max_tokens',
   failed: 'error',
   cancelled: 'error',

@@ -19,8 +19,6 @@ import { isJsonObject, type JsonObject } from '../ir/json.js';
 import { STOP_REASONS } from './statuses.js';
 import { usageFromInteractions } from './usage.js';
 
-/** `requires_continuation` ends a streamed interaction at a cap; whole interactions do not read it. */
-const STREAM_STOP_REASONS: Readonly<Record<string, StopReason>> = { ...STOP_REASONS, requires_continuation: 'max_tokens' };
 
 type StepKind = 'text' | 'reasoning' | 'tool';
 
@@ -114,7 +112,7 @@ export function createInteractionsStreamDecoder(): StreamDecoder {
           emit({ type: 'error', message: 'The interaction failed.', code: 'failed' });
           return;
         }
-        let stopReason = lookup(STREAM_STOP_REASONS, status) ?? 'end_turn';
+        let stopReason = lookup(STOP_REASONS, status) ?? 'end_turn';
         if (stopReason === 'end_turn' && calls > 0) stopReason = 'tool_use';
         const usage = isJsonObject(interaction['usage']) ? usageFromInteractions(interaction['usage']) : undefined;
         const tier = servedTierFromWire(interaction['service_tier']);
