@@ -9,11 +9,11 @@ import type { LoadRequest } from './load.js';
 export const BENCH_KEY = 'sk-bench-not-a-real-key';
 
 /** What is being measured. */
-export type TargetId = 'direct' | 'bare' | 'router' | 'race' | 'router-request' | 'race-request';
+export type TargetId = 'direct' | 'bare' | 'router' | 'race';
 export type Mode = 'whole' | 'stream';
 
 /** Where a target's requests go. */
-export type Origin = 'simulator' | 'bare' | 'router' | 'router-request';
+export type Origin = 'simulator' | 'bare' | 'router';
 
 export interface Target {
   id: TargetId;
@@ -42,15 +42,6 @@ export const TARGETS: readonly Target[] = [
     tierFields: { start_within: '00h-00m-05s' },
     expectHeaders: { 'x-flexroute-tier': 'flex', 'x-flexroute-race': 'committed' },
   },
-];
-
-/**
- * EXPERIMENT (`--experiment`): the same router with the upstream transport of
- * experiments/request-transport.ts, measured in the same interleaved rounds as the product.
- */
-export const EXPERIMENT_TARGETS: readonly Target[] = [
-  { ...TARGETS[2]!, id: 'router-request', label: 'router, "default", request transport', origin: 'router-request' },
-  { ...TARGETS[3]!, id: 'race-request', label: 'router, race, request transport', origin: 'router-request' },
 ];
 
 export const MODES: readonly Mode[] = ['whole', 'stream'];

@@ -79,35 +79,32 @@ function latencyGap(name: string, a: CellResult, b: CellResult, max: number): Ra
 }
 
 /**
- * The ratios the router is held to (see docs/benchmarks.md), for the product targets and, when
- * measured, the transport experiment; plus CPU-per-request indicators that explain them.
+ * The ratios the router is held to (see docs/benchmarks.md), plus CPU-per-request indicators
+ * that explain them.
  */
 export function ratios(cells: readonly CellResult[]): RatioResult[] {
   const out: RatioResult[] = [];
   for (const mode of ['whole', 'stream'] as const) {
     const cell = (target: TargetId, connections: number) => cells.find((c) => c.target === target && c.mode === mode && c.connections === connections);
-    for (const [router, race, label] of [['router', 'race', ''], ['router-request', 'race-request', 'EXPERIMENT ']] as const) {
-      const [router32, bare32, router1, bare1] = [cell(router, 32), cell('bare', 32), cell(router, 1), cell('bare', 1)];
-      if (router32 && bare32) out.push(throughput(`${mode}: ${label}${router} / bare req/s, 32 conns`, router32, bare32, 0.8));
-      if (router1 && bare1) out.push(latencyGap(`${mode}: ${label}${router} p50 - bare p50, 1 conn`, router1, bare1, 0.3));
-      for (const connections of [1, 32]) {
-        const [a, b] = [cell(race, connections), cell(router, connections)];
-        if (a && b) out.push(throughput(`${mode}: ${label}${race} / ${router} req/s, ${connections} conn${connections > 1 ? 's' : ''}`, a, b, 0.9));
-      }
+    const [router32, bare32, router1, bare1] = [cell('router', 32), cell('bare', 32), cell('router', 1), cell('bare', 1)];
+    if (router32 && bare32) out.push(throughput(`${mode}: router / bare req/s, 32 conns`, router32, bare32, 0.8));
+    if (router1 && bare1) out.push(latencyGap(`${mode}: router p50 - bare p50, 1 conn`, router1, bare1, 0.3));
+    for (const connections of [1, 32]) {
+      const [a, b] = [cell('race', connections), cell('router', connections)];
+      if (a && b) out.push(throughput(`${mode}: race / router req/s, ${connections} conn${connections > 1 ? 's' : ''}`, a, b, 0.9));
     }
     // CPU per request moves less with background load than wall-clock numbers do.
     const cpu = (target: TargetId, connections: number) => cell(target, connections)?.proxyCpuMicros;
-    const indicator = (name: string, unit: RatioResult['unit'], value: number | undefined) => {
-      if (value !== undefined && !Number.isNaN(value)) out.push({ name, unit, median: value, target: '-' });
+    const indicator = (name: string, value: number | undefined) => {
+      if (value !== undefined && !Number.isNaN(value)) out.push({ name, unit: 'x', median: value, target: '-' });
     };
-    indicator(`${mode}: router CPU/req / bare CPU/req, 32 conns`, 'x', ratioOf(cpu('router', 32), cpu('bare', 32)));
-    indicator(`${mode}: race CPU/req / router CPU/req, 32 conns`, 'x', ratioOf(cpu('race', 32), cpu('router', 32)));
-    indicator(`${mode}: EXPERIMENT router-request CPU/req / bare CPU/req, 32 conns`, 'x', ratioOf(cpu('router-request', 32), cpu('bare', 32)));
+    indicator(`${mode}: router CPU/req / bare CPU/req, 32 conns`, ratioOf(cpu('router', 32), cpu('bare', 32)));
+    indicator(`${mode}: race CPU/req / router CPU/req, 32 conns`, ratioOf(cpu('race', 32), cpu('router', 32)));
   }
   return out;
 }
 
-function ratioOf(a: number | undefined, b: number | undefined): number | undefined {
+export function ratioOf(a: number | undefined, b: number | undefined): number | undefined {
   return a === undefined || b === undefined ? undefined : a / b;
 }
 

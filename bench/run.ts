@@ -1,106 +1,156 @@
 /**
  * `npm run bench`: the router's overhead on loopback, against the simulator with instant,
- * unpaced pools. Measures the simulator direct, a bare pass-through proxy, the router on
- * `default`, and the race path, whole and streaming, at 1 and 32 connections; prints a table
- * and the ratios, and writes bench/results.json. Each server runs in its own process.
+ * unpaced pools. Two suites, each server in its own process:
  *
- *   npm run bench -- [--duration 3] [--rounds 5] [--warmup 0.25]
- *                    [--targets direct,bare,router,race] [--modes whole,stream] [--connections 1,32]
- *                    [--cpu-prof] [--experiment]
+ * - `cells`: the simulator direct, a bare pass-through proxy, the router on `default`, and the
+ *   race path, whole and streaming, at 1 and 32 connections (short answers: per-request cost).
+ * - `relay`: long streamed answers through the bare proxy, the router passing Responses through,
+ *   and the router translating Responses for a Messages caller (per-event cost, time to first byte).
+ *
+ * Prints tables and the ratios, and writes bench/results.json when everything ran with the defaults.
+ *
+ *   npm run bench -- [--suites cells,relay] [--rounds 5] [--warmup 0.25]
+ *                    [--duration 3] [--targets direct,bare,router,race] [--modes whole,stream] [--connections 1,32]
+ *                    [--relay-duration 4] [--relay-targets direct,bare,passthrough,translated] [--relay-connections 1,4]
+ *                    [--output-tokens 2000]
+ *                    [--cpu-prof]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CONNECTIONS, EXPERIMENT_TARGETS, MODES, TARGETS, requestFor, type Mode, type Origin, type Target, type TargetId } from './cells.js';
+import { CONNECTIONS, MODES, TARGETS, requestFor, type Mode, type Origin, type Target, type TargetId } from './cells.js';
 import { runLoad, sendOnce, type LoadRequest, type LoadResult } from './load.js';
 import { startServerProcess, type ServerProcess } from './process/spawn.js';
-import { formatCells, formatRatios, ratios, toCell, type CellResult } from './report.js';
+import { RELAY_CONNECTIONS, RELAY_OUTPUT_TOKENS, RELAY_TARGETS, type RelayTarget, type RelayTargetId } from './relay-cells.js';
+import { formatRelayCells, relayRatios, type RelayCellResult } from './relay-report.js';
+import { measureRelay, startRelayProcesses } from './relay-suite.js';
+import { formatCells, formatRatios, ratios, toCell, type CellResult, type RatioResult } from './report.js';
 
-/** The product's numbers go to results.json; a run with the experiment writes its own file. */
-const RESULTS = {
-  product: fileURLToPath(new URL('./results.json', import.meta.url)),
-  experiment: fileURLToPath(new URL('./results-experiment.json', import.meta.url)),
-};
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
 const PROFILES = fileURLToPath(new URL('./profiles/', import.meta.url));
 
+type Suite = 'cells' | 'relay';
+const SUITES: readonly Suite[] = ['cells', 'relay'];
+
 interface BenchArgs {
-  durationMs: number;
+  suites: readonly Suite[];
   warmupMs: number;
   rounds: number;
+  durationMs: number;
   targets: readonly Target[];
   modes: readonly Mode[];
   connections: readonly number[];
+  relayDurationMs: number;
+  relayTargets: readonly RelayTarget[];
+  relayConnections: readonly number[];
+  outputTokens: number;
   profile: boolean;
-  experiment: boolean;
-  /** True when every cell of the matrix runs: only then is the results file rewritten. */
+  /** True when both suites ran with their default matrix: only then is the results file rewritten. */
   full: boolean;
 }
 
-const defaultTargets = TARGETS.map((t) => t.id).join(',');
+const DEFAULTS = {
+  suites: SUITES.join(','),
+  targets: TARGETS.map((t) => t.id).join(','),
+  modes: MODES.join(','),
+  connections: CONNECTIONS.join(','),
+  relayTargets: RELAY_TARGETS.map((t) => t.id).join(','),
+  relayConnections: RELAY_CONNECTIONS.join(','),
+  outputTokens: String(RELAY_OUTPUT_TOKENS),
+};
 
 function readArgs(): BenchArgs {
   const { values } = parseArgs({
     options: {
-      duration: { type: 'string', default: '3' },
+      suites: { type: 'string', default: DEFAULTS.suites },
       rounds: { type: 'string', default: '5' },
       warmup: { type: 'string', default: '0.25' },
-      targets: { type: 'string', default: defaultTargets },
-      modes: { type: 'string', default: MODES.join(',') },
-      connections: { type: 'string', default: CONNECTIONS.join(',') },
+      duration: { type: 'string', default: '3' },
+      targets: { type: 'string', default: DEFAULTS.targets },
+      modes: { type: 'string', default: DEFAULTS.modes },
+      connections: { type: 'string', default: DEFAULTS.connections },
+      'relay-duration': { type: 'string', default: '4' },
+      'relay-targets': { type: 'string', default: DEFAULTS.relayTargets },
+      'relay-connections': { type: 'string', default: DEFAULTS.relayConnections },
+      'output-tokens': { type: 'string', default: DEFAULTS.outputTokens },
       'cpu-prof': { type: 'boolean', default: false },
-      experiment: { type: 'boolean', default: false },
     },
     strict: true,
   });
-  const experiment = values.experiment === true;
-  const known = experiment ? [...TARGETS, ...EXPERIMENT_TARGETS] : TARGETS;
-  const targetIds = values.targets === defaultTargets ? known.map((t) => t.id).join(',') : values.targets;
+  const outputTokens = Number(values['output-tokens']);
+  if (!Number.isInteger(outputTokens) || outputTokens < 100) throw new Error(`--output-tokens takes a whole number of at least 100, e.g. --output-tokens 2000 (got '${values['output-tokens']}').`);
   return {
-    durationMs: seconds(values.duration, '--duration'),
+    suites: listOf(values.suites, SUITES, '--suites'),
     warmupMs: seconds(values.warmup, '--warmup'),
     rounds: Math.max(1, Math.round(Number(values.rounds)) || 1),
-    targets: listOf(targetIds, known.map((t) => t.id), '--targets').map((id) => known.find((t) => t.id === id)!),
+    durationMs: seconds(values.duration, '--duration'),
+    targets: listOf(values.targets, TARGETS.map((t) => t.id), '--targets').map((id) => TARGETS.find((t) => t.id === id)!),
     modes: listOf(values.modes, MODES, '--modes'),
-    connections: values.connections.split(',').map((text) => connectionCount(text)),
+    connections: values.connections.split(',').map((text) => connectionCount(text, '--connections')),
+    relayDurationMs: seconds(values['relay-duration'], '--relay-duration'),
+    relayTargets: listOf(values['relay-targets'], RELAY_TARGETS.map((t) => t.id), '--relay-targets').map((id) => RELAY_TARGETS.find((t) => t.id === id)!),
+    relayConnections: values['relay-connections'].split(',').map((text) => connectionCount(text, '--relay-connections')),
+    outputTokens,
     profile: values['cpu-prof'] === true,
-    experiment,
-    full: values.targets === defaultTargets && values.modes === MODES.join(',') && values.connections === CONNECTIONS.join(','),
+    full:
+      values.suites === DEFAULTS.suites &&
+      values.targets === DEFAULTS.targets &&
+      values.modes === DEFAULTS.modes &&
+      values.connections === DEFAULTS.connections &&
+      values['relay-targets'] === DEFAULTS.relayTargets &&
+      values['relay-connections'] === DEFAULTS.relayConnections &&
+      values['output-tokens'] === DEFAULTS.outputTokens,
   };
 }
 
 async function main(): Promise<void> {
   const args = readArgs();
+  const routerFlags = args.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILES] : [];
   if (args.profile) mkdirSync(PROFILES, { recursive: true });
   const servers: ServerProcess[] = [];
+  const profiled: string[] = [];
   try {
-    const simulator = await startServerProcess(['simulator']);
-    servers.push(simulator);
-    const bare = await startServerProcess(['bare', simulator.url]);
-    servers.push(bare);
-    const router = await startServerProcess(['router', simulator.url, 'fetch'], args.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILES] : []);
-    servers.push(router);
-    // Without the experiment its process is never asked for: stand the product router in.
-    let routerRequest = router;
-    if (args.experiment) {
-      routerRequest = await startServerProcess(['router', simulator.url, 'request'], args.profile ? ['--cpu-prof', '--cpu-prof-dir', PROFILES] : []);
-      servers.push(routerRequest);
-    }
-    const processes: Record<Origin, ServerProcess> = { simulator, bare, router, 'router-request': routerRequest };
-
-    const total = args.modes.length * args.connections.length * args.targets.length;
+    const runCells = args.suites.includes('cells');
+    const runRelay = args.suites.includes('relay');
+    const cellCount = runCells ? args.modes.length * args.connections.length * args.targets.length : 0;
+    const relayCount = runRelay ? args.relayConnections.length * args.relayTargets.length : 0;
     process.stdout.write(
-      `flexroute bench: ${total} cells, ${args.durationMs / 1000} s each in ${args.rounds} interleaved rounds (+${args.warmupMs / 1000} s warmup per round), ` +
-        `${args.experiment ? 'with the request-transport experiment, ' : ''}Node ${process.version}, ${availableParallelism()} CPU(s)\n`,
+      `flexroute bench: ${cellCount} request cells of ${args.durationMs / 1000} s, ${relayCount} relay cells of ${args.relayDurationMs / 1000} s ` +
+        `(${args.outputTokens}-token streams), each in ${args.rounds} interleaved rounds (+${args.warmupMs / 1000} s warmup per round), ` +
+        `Node ${process.version}, ${availableParallelism()} CPU(s)\n`,
     );
+
+    const labels = Object.fromEntries(TARGETS.map((t) => [t.id, t.label])) as Record<TargetId, string>;
     const cells: CellResult[] = [];
-    for (const mode of args.modes) {
-      for (const connections of args.connections) cells.push(...(await measureGroup(args, processes, mode, connections)));
+    let judged: RatioResult[] = [];
+    if (runCells) {
+      const simulator = await startServerProcess(['simulator']);
+      servers.push(simulator);
+      const bare = await startServerProcess(['bare', simulator.url]);
+      servers.push(bare);
+      const router = await startServerProcess(['router', simulator.url], routerFlags);
+      servers.push(router);
+      if (args.profile) profiled.push(`pid ${router.child.pid}: router of the request cells`);
+      const processes: Record<Origin, ServerProcess> = { simulator, bare, router };
+      for (const mode of args.modes) {
+        for (const connections of args.connections) cells.push(...(await measureGroup(args, processes, mode, connections)));
+      }
+      judged = ratios(cells);
+      process.stdout.write(`\n${formatCells(cells, labels)}\n${judged.length > 0 ? `\n${formatRatios(judged)}\n` : ''}\n`);
     }
 
-    const labels = Object.fromEntries([...TARGETS, ...EXPERIMENT_TARGETS].map((t) => [t.id, t.label])) as Record<TargetId, string>;
-    const judged = ratios(cells);
-    process.stdout.write(`\n${formatCells(cells, labels)}\n\n${formatRatios(judged)}\n`);
+    const relayLabels = Object.fromEntries(RELAY_TARGETS.map((t) => [t.id, t.label])) as Record<RelayTargetId, string>;
+    let relayCells: RelayCellResult[] = [];
+    let relayJudged: RatioResult[] = [];
+    if (runRelay) {
+      const processes = await startRelayProcesses(args.outputTokens, routerFlags, servers);
+      if (args.profile) profiled.push(`pid ${processes.router.child.pid}: router of the relay suite`);
+      relayCells = await measureRelay(processes, { targets: args.relayTargets, outputTokens: args.outputTokens, connections: args.relayConnections, rounds: args.rounds, warmupMs: args.warmupMs, durationMs: args.relayDurationMs });
+      relayJudged = relayRatios(relayCells);
+      process.stdout.write(`\n${formatRelayCells(relayCells, relayLabels)}\n${relayJudged.length > 0 ? `\n${formatRatios(relayJudged)}\n` : ''}`);
+    }
+
     const results = {
       date: new Date().toISOString(),
       node: process.version,
@@ -108,15 +158,20 @@ async function main(): Promise<void> {
       warmupMs: args.warmupMs,
       durationMs: args.durationMs,
       rounds: args.rounds,
-      experiment: args.experiment ? 'router-request / race-request: experiments/request-transport.ts' : undefined,
       simulator: 'instant pools (startDelayMs 0), unpaced (tokensPerSecond 0), 24 output tokens',
       cells,
       ratios: judged,
+      relay: {
+        simulator: `instant pools (startDelayMs 0), unpaced (tokensPerSecond 0), ${args.outputTokens} output tokens`,
+        durationMs: args.relayDurationMs,
+        targets: Object.fromEntries(RELAY_TARGETS.map((t) => [t.id, `${t.label}: POST ${t.request.path}`])),
+        cells: relayCells,
+        ratios: relayJudged,
+      },
     };
-    const file = args.experiment ? RESULTS.experiment : RESULTS.product;
-    if (args.full) writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-    const wrote = args.full ? `Wrote ${file}` : 'A partial matrix: results file left as it was';
-    process.stdout.write(`\n${wrote}${args.profile ? `; router CPU profile(s) in ${PROFILES}` : ''}\n`);
+    if (args.full) writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+    const wrote = args.full ? `Wrote ${RESULTS}` : 'A partial run: results file left as it was';
+    process.stdout.write(`\n${wrote}${args.profile ? `\nCPU profiles (named by pid) in ${PROFILES}, written as the servers stop:\n  ${profiled.join('\n  ')}` : ''}\n`);
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
   }
@@ -163,9 +218,9 @@ function seconds(text: string | undefined, name: string): number {
   return value * 1000;
 }
 
-function connectionCount(text: string): number {
+function connectionCount(text: string, name: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 1024) throw new Error(`--connections takes whole numbers from 1 to 1024, e.g. --connections 1,32 (got '${text}').`);
+  if (!Number.isInteger(value) || value < 1 || value > 1024) throw new Error(`${name} takes whole numbers from 1 to 1024, e.g. ${name} 1,32 (got '${text}').`);
   return value;
 }
 

@@ -1,34 +1,37 @@
 /**
  * One benchmark server in its own process, so it does not share an event loop with the load
- * generator: `simulator`, `bare <upstream>` or `router <upstream> [fetch|request]` (the upstream transport:
- * the product's createUndiciFetch, or the experiment in ../experiments/request-transport.ts). Prints `{"url": …}` once
- * listening; answers `'cpu'` messages with its CPU time; exits cleanly on SIGTERM (so `--cpu-prof` gets written).
+ * generator: `simulator [outputTokens]`, `bare <upstream>` or `router <upstream>` (with the
+ * product's upstream transport, createUndiciFetch). Prints `{"url": …}` once listening; answers
+ * `'cpu'` messages with its CPU time; exits cleanly on SIGTERM (so `--cpu-prof` gets written).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
 import { createUndiciFetch } from '../../src/hosts/undici-fetch.js';
 import { createRouter } from '../../src/router/create-router.js';
-import { startSimulator } from '../../src/simulator/index.js';
+import { DEFAULT_OUTPUT_TOKENS, startSimulator } from '../../src/simulator/index.js';
 import { createBareProxy } from '../bare-proxy.js';
 import { BENCH_KEY } from '../cells.js';
-import { createRequestTransport } from '../experiments/request-transport.js';
 
 async function main(): Promise<void> {
-  const [kind, upstream, transport = 'fetch'] = process.argv.slice(2);
+  const [kind, argument] = process.argv.slice(2);
   let url: string;
   let close: () => Promise<void>;
   if (kind === 'simulator') {
-    // Instant, unpaced pools: the bench measures the proxies, not the simulated provider.
-    const sim = await startSimulator({ seed: 1, pools: { flex: {}, standard: {} } });
+    // Instant, unpaced pools: the bench measures the proxies, not the simulated provider. The
+    // relay suite asks for long answers, so that relaying them dominates the cost of a request.
+    const outputTokens = argument === undefined ? DEFAULT_OUTPUT_TOKENS : Number(argument);
+    if (!Number.isInteger(outputTokens) || outputTokens < 1) throw new Error(`serve.ts simulator: outputTokens must be a whole number from 1, e.g. 2000 (got '${argument}').`);
+    const pool = { startDelayMs: 0, tokensPerSecond: 0, outputTokens };
+    const sim = await startSimulator({ seed: 1, pools: { flex: pool, standard: pool } });
     const trim = setInterval(() => sim.reset(), 1_000); // the request log would grow without bound
     url = sim.url;
     close = async () => {
       clearInterval(trim);
       await sim.close();
     };
-  } else if ((kind === 'bare' || kind === 'router') && upstream) {
-    const served = kind === 'bare' ? createBareProxy(upstream, BENCH_KEY) : routerServer(upstream, transport);
+  } else if ((kind === 'bare' || kind === 'router') && argument) {
+    const served = kind === 'bare' ? createBareProxy(argument, BENCH_KEY) : routerServer(argument);
     await new Promise<void>((resolve) => served.server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(served.server.address() as AddressInfo).port}`;
     close = async () => {
@@ -37,7 +40,7 @@ async function main(): Promise<void> {
       await served.close();
     };
   } else {
-    throw new Error(`Usage: serve.ts simulator | bare <upstream> | router <upstream> [fetch|request] (got ${process.argv.slice(2).join(' ')})`);
+    throw new Error(`Usage: serve.ts simulator [outputTokens] | bare <upstream> | router <upstream> (got ${process.argv.slice(2).join(' ')})`);
   }
   process.once('SIGTERM', () => {
     close().finally(() => process.exit(0));
@@ -51,8 +54,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${JSON.stringify({ url })}\n`);
 }
 
-function routerServer(upstream: string, kind: string): { server: Server; close(): Promise<void> } {
-  const transport = kind === 'request' ? createRequestTransport() : createUndiciFetch();
+function routerServer(upstream: string): { server: Server; close(): Promise<void> } {
+  const transport = createUndiciFetch();
   const router = createRouter({ env: {}, upstreams: { openai: `${upstream}/v1` }, keys: { openai: BENCH_KEY }, fetch: transport.fetch });
   return { server: createServer(toNodeListener(router)), close: transport.close };
 }
