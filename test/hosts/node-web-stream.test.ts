@@ -8,6 +8,19 @@ describe('nodeToWebStream', () => {
     expect(await new Response(web).text()).toBe('abc');
   });
 
+  it('chunks emitted in one burst arrive as one web chunk, in order', async () => {
+    const node = new Readable({ read() {} });
+    const reader = nodeToWebStream(node).getReader();
+    node.emit('data', Buffer.from('event: a\n\n'));
+    node.emit('data', Buffer.from('event: b\n\n'));
+    node.emit('data', Buffer.from('event: c\n\n'));
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toBe('event: a\n\nevent: b\n\nevent: c\n\n');
+    node.emit('data', Buffer.from('later'));
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('later');
+    await reader.cancel();
+  });
+
   it('cancelling destroys the readable, and chunks it still emits afterwards are ignored, not thrown', async () => {
     const node = new Readable({ read() {} });
     const web = nodeToWebStream(node);
