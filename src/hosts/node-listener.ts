@@ -44,23 +44,30 @@ export function toNodeListener(handler: Handler, options: NodeListenerOptions = 
     res.once('close', () => {
       if (!res.writableFinished) abort.abort(new DOMException('The client closed the connection.', 'AbortError'));
     });
-    let request: Request;
-    try {
-      request = toRequest(req as MaybeParsed, abort.signal);
-    } catch (err) {
-      fail(res, err, next);
-      return;
+    // A small body of known length is read in one piece on the Node side (much cheaper than a
+    // web stream), unless a fall-through may hand the request on to the next route untouched.
+    const prereadable = !(next && fallthrough) && smallBodyLength(req) !== undefined;
+    const requestReady: Promise<Request> = prereadable
+      ? readSmallBody(req).then((bytes) => toRequest(req as MaybeParsed, abort.signal, bytes))
+      : new Promise((resolve) => resolve(toRequest(req as MaybeParsed, abort.signal)));
+    requestReady.then(
+      (request) => serve(request),
+      (err: unknown) => {
+        if (!abort.signal.aborted) fail(res, err, next); // a client gone mid-upload needs no answer
+      },
+    );
+    function serve(request: Request): void {
+      handler(request)
+        .then(async (response) => {
+          if (next && fallthrough) {
+            const check = await checkRouterNotFound(response);
+            if (check.notFound) return next();
+            response = check.response;
+          }
+          return writeResponse(response, res, abort.signal);
+        })
+        .catch((err: unknown) => fail(res, err, next));
     }
-    handler(request)
-      .then(async (response) => {
-        if (next && fallthrough) {
-          const check = await checkRouterNotFound(response);
-          if (check.notFound) return next();
-          response = check.response;
-        }
-        return writeResponse(response, res, abort.signal);
-      })
-      .catch((err: unknown) => fail(res, err, next));
   };
 }
 
@@ -85,7 +92,40 @@ function fail(res: ServerResponse, err: unknown, next?: (err?: unknown) => void)
 // Headers that described the body as it arrived; a body parser has decoded it since.
 const BODY_FRAMING = ['content-length', 'content-encoding', 'transfer-encoding'];
 
-function toRequest(req: MaybeParsed, signal: AbortSignal): Request {
+/** Bodies up to this size, with a `content-length`, are read whole before the handler runs. */
+const PREREAD_LIMIT = 256 * 1024;
+
+function smallBodyLength(req: IncomingMessage): number | undefined {
+  if (req.method === 'GET' || req.method === 'HEAD' || req.readableEnded) return undefined;
+  const length = Number(req.headers['content-length']);
+  return Number.isInteger(length) && length > 0 && length <= PREREAD_LIMIT && !req.headers['transfer-encoding'] ? length : undefined;
+}
+
+/** Reads a small body whole; rejects if the client goes away before it is complete. */
+function readSmallBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const onData = (chunk: Buffer) => chunks.push(chunk);
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+    };
+    const onClose = () => {
+      cleanup();
+      reject(new DOMException('The client closed the connection before sending the whole body.', 'AbortError'));
+    };
+    const onError = (err: Error) => {
+      cleanup();
+      reject(err);
+    };
+    const cleanup = () => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    req.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
+  });
+}
+
+function toRequest(req: MaybeParsed, signal: AbortSignal, preread?: Buffer): Request {
   const headers = new Headers();
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -96,6 +136,7 @@ function toRequest(req: MaybeParsed, signal: AbortSignal): Request {
   const method = req.method ?? 'GET';
   if (method === 'GET' || method === 'HEAD') return new Request(url, { method, headers, signal });
 
+  if (preread) return new Request(url, { method, headers, signal, body: new Uint8Array(preread.buffer, preread.byteOffset, preread.byteLength) as Uint8Array<ArrayBuffer> });
   // A body parser (express.json(), body-parser) already consumed the stream: pass its result on.
   if (req.readableEnded || (req.complete && !req.readable)) {
     for (const name of BODY_FRAMING) headers.delete(name);

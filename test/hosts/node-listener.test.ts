@@ -102,7 +102,8 @@ describe('plain node:http', () => {
   });
 
   it('a client that disconnects mid-upload leaves no request hanging', async () => {
-    const { req, response } = rawPost(`${server.url}/v1/responses`, undefined, { 'content-length': '5000' });
+    // Chunked: the handler is already reading the body as a stream when the client leaves.
+    const { req, response } = rawPost(`${server.url}/v1/responses`, undefined, { 'transfer-encoding': 'chunked' });
     response.catch(() => undefined);
     req.write('{"model":"gpt-5-mini","input":"');
     await new Promise((r) => setTimeout(r, 50));
@@ -110,6 +111,18 @@ describe('plain node:http', () => {
     await expect.poll(() => settled.length, { timeout: 10_000 }).toBe(1);
     await Promise.all(settled); // settles rather than waiting forever for the rest of the body
     expect(sim.requests).toHaveLength(0);
+  });
+
+  it('a client that disconnects while a small body is read up front never reaches the handler', async () => {
+    const { req, response } = rawPost(`${server.url}/v1/responses`, undefined, { 'content-length': '5000' });
+    response.catch(() => undefined);
+    req.write('{"model":"gpt-5-mini","input":"');
+    await new Promise((r) => setTimeout(r, 50));
+    req.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(settled).toHaveLength(0);
+    expect(sim.requests).toHaveLength(0);
+    expect((await fetch(`${server.url}/v1/models`)).status).toBe(200); // the server is still fine
   });
 
   it('a body over the limit gets 413 and the rest of the upload is drained safely', async () => {
