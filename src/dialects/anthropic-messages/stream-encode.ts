@@ -16,6 +16,35 @@ function frame(type: string, body: Record<string, unknown>): string {
   return encodeSseText({ event: type, data: JSON.stringify({ type, ...body }) });
 }
 
+/** Each `content_block_delta` kind and the field carrying its one string. */
+const DELTA_FIELDS = {
+  text_delta: 'text',
+  thinking_delta: 'thinking',
+  signature_delta: 'signature',
+  input_json_delta: 'partial_json',
+} as const;
+
+type DeltaKind = keyof typeof DELTA_FIELDS;
+
+const DELTA_HEAD = 'event: content_block_delta\ndata: {"type":"content_block_delta","index":';
+const DELTA_OPEN = Object.fromEntries(
+  Object.entries(DELTA_FIELDS).map(([kind, field]) => [kind, `,"delta":{"type":"${kind}","${field}":`]),
+) as Record<DeltaKind, string>;
+
+/**
+ * A `content_block_delta` frame, the one sent per token, written from a template: the bytes of
+ * `frame('content_block_delta', { index, delta: { type: kind, [field]: value } })` without the
+ * objects. `JSON.stringify` writes a string the same alone as inside an object and escapes every
+ * line break, so the data is one line; `index` is a whole number, written the same either way.
+ */
+function deltaFrame(index: number, kind: DeltaKind, value: string): string {
+  return `${DELTA_HEAD}${index}${DELTA_OPEN[kind]}${JSON.stringify(value)}}}\n\n`;
+}
+
+/** The opening of a text or thinking block (module-level, so no closure is made per delta). */
+const TEXT_BLOCK = (): Record<string, unknown> => ({ type: 'text', text: '' });
+const THINKING_BLOCK = (): Record<string, unknown> => ({ type: 'thinking', thinking: '', signature: '' });
+
 /** Anthropic counts `input_tokens` without cache reads, so the cached part is taken out again. */
 function wireUsage(usage: IRUsage): Record<string, number> {
   return {
@@ -72,13 +101,9 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
     if (!current) return '';
     const index = nextIndex - 1;
     let text = '';
-    if (current.custom) text += delta(index, { type: 'input_json_delta', partial_json: customInputJson.close });
+    if (current.custom) text += deltaFrame(index, 'input_json_delta', customInputJson.close);
     current = undefined;
     return text + frame('content_block_stop', { index });
-  }
-
-  function delta(index: number, body: Record<string, unknown>): string {
-    return frame('content_block_delta', { index, delta: body });
   }
 
   /** Makes `irIndex` the open block, opening it as `kind` if it is new. */
@@ -98,19 +123,17 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
         usage = event.usage;
         return '';
       case 'text-delta': {
-        const text = ensureStarted() + enter(event.index, 'text', () => ({ type: 'text', text: '' }));
-        return event.text === '' ? text : text + delta(nextIndex - 1, { type: 'text_delta', text: event.text });
+        const text = ensureStarted() + enter(event.index, 'text', TEXT_BLOCK);
+        return event.text === '' ? text : text + deltaFrame(nextIndex - 1, 'text_delta', event.text);
       }
       case 'reasoning-delta': {
-        const text =
-          ensureStarted() + enter(event.index, 'thinking', () => ({ type: 'thinking', thinking: '', signature: '' }));
-        return event.text === '' ? text : text + delta(nextIndex - 1, { type: 'thinking_delta', thinking: event.text });
+        const text = ensureStarted() + enter(event.index, 'thinking', THINKING_BLOCK);
+        return event.text === '' ? text : text + deltaFrame(nextIndex - 1, 'thinking_delta', event.text);
       }
       case 'reasoning-signature': {
-        const text =
-          ensureStarted() + enter(event.index, 'thinking', () => ({ type: 'thinking', thinking: '', signature: '' }));
+        const text = ensureStarted() + enter(event.index, 'thinking', THINKING_BLOCK);
         if (current?.kind !== 'thinking') return text;
-        return text + delta(nextIndex - 1, { type: 'signature_delta', signature: event.signature });
+        return text + deltaFrame(nextIndex - 1, 'signature_delta', event.signature);
       }
       case 'tool-call-start': {
         let text =
@@ -118,14 +141,14 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
           enter(event.index, 'tool', () => ({ type: 'tool_use', id: event.id, name: event.name, input: {} }));
         if (event.kind === 'custom' && current) {
           current.custom = true;
-          text += delta(nextIndex - 1, { type: 'input_json_delta', partial_json: customInputJson.open });
+          text += deltaFrame(nextIndex - 1, 'input_json_delta', customInputJson.open);
         }
         return text;
       }
       case 'tool-call-delta': {
         if (current?.irIndex !== event.index || current.kind !== 'tool') return '';
         const json = current.custom ? customInputJson.fragment(event.argumentsDelta) : event.argumentsDelta;
-        return delta(nextIndex - 1, { type: 'input_json_delta', partial_json: json });
+        return deltaFrame(nextIndex - 1, 'input_json_delta', json);
       }
       case 'block-end':
         return current?.irIndex === event.index ? closeCurrent() : '';

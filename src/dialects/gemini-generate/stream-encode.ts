@@ -37,6 +37,8 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
   let start: IRStartEvent | undefined;
   let usage: IRUsage | undefined;
   let call: PendingCall | undefined;
+  /** What follows the parts in a chunk of `parts(…)`, as JSON text; made again when `start` changes. */
+  let partsTail: string | undefined;
 
   function chunk(candidate: Record<string, unknown>, extra?: Record<string, unknown>): string {
     const body = {
@@ -52,6 +54,18 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
     return chunk({ content: { parts: list, role: 'model' } });
   }
 
+  /**
+   * `parts(part)` for one part given as JSON text (`{"text":"Hi"}`), from a template, for the
+   * chunks sent per token: the same bytes, since `JSON.stringify` writes a string the same alone
+   * as inside an object and escapes every line break (so the data is one line).
+   */
+  function onePartChunk(partJson: string): string {
+    partsTail ??=
+      `],"role":"model"},"index":0}],"modelVersion":${JSON.stringify(start?.model || ctx.callerModel)}` +
+      `${start?.id ? `,"responseId":${JSON.stringify(start.id)}` : ''}}\n\n`;
+    return `data: {"candidates":[{"content":{"parts":[${partJson}${partsTail}`;
+  }
+
   function flushCall(): string {
     if (!call) return '';
     const pending = call;
@@ -64,14 +78,15 @@ export function createGeminiStreamEncoder(ctx: StreamEncodeContext): StreamEncod
     switch (event.type) {
       case 'start':
         start = event;
+        partsTail = undefined;
         return '';
       case 'usage':
         usage = event.usage;
         return '';
       case 'text-delta':
-        return event.text === '' ? '' : parts({ text: event.text });
+        return event.text === '' ? '' : onePartChunk(`{"text":${JSON.stringify(event.text)}}`);
       case 'reasoning-delta':
-        return event.text === '' ? '' : parts({ text: event.text, thought: true });
+        return event.text === '' ? '' : onePartChunk(`{"text":${JSON.stringify(event.text)},"thought":true}`);
       case 'reasoning-signature':
         return parts({ text: '', thoughtSignature: event.signature });
       case 'tool-call-start': {

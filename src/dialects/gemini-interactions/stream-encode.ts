@@ -28,6 +28,29 @@ export function interactionsErrorFrame(message: string, code: string): string {
   return frame('error', { error: { code, message } });
 }
 
+/** Each `step.delta` kind's JSON text before and after its one string. */
+const STEP_DELTAS = {
+  text: ['{"type":"text","text":', '}'],
+  thought_summary: ['{"type":"thought_summary","content":{"type":"text","text":', '}}'],
+  thought_signature: ['{"type":"thought_signature","signature":', '}'],
+  arguments_delta: ['{"type":"arguments_delta","arguments":', '}'],
+} as const;
+
+/**
+ * A `step.delta` frame, the one sent per token, from a template: the bytes of
+ * `frame('step.delta', { index, delta })` for the `delta` object `kind` names. `JSON.stringify`
+ * writes a string the same alone as inside an object and escapes every line break, so the data is
+ * one line; `index` is a whole number, written the same either way.
+ */
+function stepDeltaFrame(index: number, kind: keyof typeof STEP_DELTAS, value: string): string {
+  const [open, close] = STEP_DELTAS[kind];
+  return `event: step.delta\ndata: {"event_type":"step.delta","index":${index},"delta":${open}${JSON.stringify(value)}${close}}\n\n`;
+}
+
+/** The opening of a text or thought step (module-level, so no closure is made per delta). */
+const MODEL_OUTPUT_STEP = (): Record<string, unknown> => ({ type: 'model_output' });
+const THOUGHT_STEP = (): Record<string, unknown> => ({ type: 'thought' });
+
 /** A step being streamed, and what the completed interaction will show for it. */
 interface OpenStep {
   irIndex: number;
@@ -64,7 +87,7 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
     const open = current;
     current = undefined;
     let text = '';
-    if (open.custom) text += frame('step.delta', { index: open.wireIndex, delta: { type: 'arguments_delta', arguments: customInputJson.close } });
+    if (open.custom) text += stepDeltaFrame(open.wireIndex, 'arguments_delta', customInputJson.close);
     if (open.kind === 'text') open.step['content'] = [{ type: 'text', text: open.text }];
     else if (open.kind === 'reasoning' && open.text !== '') open.step['summary'] = [{ type: 'text', text: open.text }];
     else if (open.kind === 'tool') open.step['arguments'] = argumentsToObject(open.text, open.custom ? 'custom' : 'function');
@@ -81,8 +104,8 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
     return text + frame('step.start', { index: opened.wireIndex, step: opened.step });
   }
 
-  function delta(body: Record<string, unknown>): string {
-    return frame('step.delta', { index: current?.wireIndex ?? 0, delta: body });
+  function delta(kind: keyof typeof STEP_DELTAS, value: string): string {
+    return stepDeltaFrame(current?.wireIndex ?? 0, kind, value);
   }
 
   function push(event: IRStreamEvent): string {
@@ -94,22 +117,22 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
         usage = event.usage;
         return '';
       case 'text-delta': {
-        const text = enter(event.index, 'text', () => ({ type: 'model_output' }));
+        const text = enter(event.index, 'text', MODEL_OUTPUT_STEP);
         if (event.text === '' || current?.kind !== 'text') return text;
         current.text += event.text;
-        return text + delta({ type: 'text', text: event.text });
+        return text + delta('text', event.text);
       }
       case 'reasoning-delta': {
-        const text = enter(event.index, 'reasoning', () => ({ type: 'thought' }));
+        const text = enter(event.index, 'reasoning', THOUGHT_STEP);
         if (event.text === '' || current?.kind !== 'reasoning') return text;
         current.text += event.text;
-        return text + delta({ type: 'thought_summary', content: { type: 'text', text: event.text } });
+        return text + delta('thought_summary', event.text);
       }
       case 'reasoning-signature': {
-        const text = enter(event.index, 'reasoning', () => ({ type: 'thought' }));
+        const text = enter(event.index, 'reasoning', THOUGHT_STEP);
         if (current?.kind !== 'reasoning') return text;
         current.step['signature'] = event.signature;
-        return text + delta({ type: 'thought_signature', signature: event.signature });
+        return text + delta('thought_signature', event.signature);
       }
       case 'tool-call-start': {
         let text = enter(event.index, 'tool', () => ({
@@ -121,7 +144,7 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
         }));
         if (event.kind === 'custom' && current) {
           current.custom = true;
-          text += delta({ type: 'arguments_delta', arguments: customInputJson.open });
+          text += delta('arguments_delta', customInputJson.open);
         }
         return text;
       }
@@ -129,7 +152,7 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
         if (current?.irIndex !== event.index || current.kind !== 'tool') return '';
         current.text += event.argumentsDelta;
         const fragment = current.custom ? customInputJson.fragment(event.argumentsDelta) : event.argumentsDelta;
-        return delta({ type: 'arguments_delta', arguments: fragment });
+        return delta('arguments_delta', fragment);
       }
       case 'block-end':
         return current?.irIndex === event.index ? closeCurrent() : '';

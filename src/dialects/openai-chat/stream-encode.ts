@@ -26,6 +26,15 @@ export function chatErrorFrame(message: string, code: string | null, type = 'ser
   return encodeSseText({ data: JSON.stringify({ error: { message, type, param: null, code } }) });
 }
 
+/**
+ * A delta chunk's text around its head and its delta's JSON: the bytes `chunk(delta)` writes for
+ * `{"index":0,"delta":…,"logprobs":null,"finish_reason":null}`, written from a template for the
+ * chunks sent per token. The head and `JSON.stringify` output hold no raw line break, so the
+ * data is one line.
+ */
+const DELTA_CHOICE_OPEN = '"choices":[{"index":0,"delta":';
+const DELTA_CHOICE_CLOSE = ',"logprobs":null,"finish_reason":null}]}\n\n';
+
 /** Creates an encoder for one OpenAI Chat Completions stream. */
 export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder {
   let start: IRStartEvent | undefined;
@@ -39,6 +48,11 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
   function chunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
     const choice = JSON.stringify({ index: 0, delta, logprobs: null, finish_reason: finishReason });
     return encodeSseText({ data: `${head}"choices":[${choice}]}` });
+  }
+
+  /** `chunk(delta)` for a delta given as JSON text (`{"content":"Hi"}`), from the template above. */
+  function deltaChunk(deltaJson: string): string {
+    return `data: ${head}${DELTA_CHOICE_OPEN}${deltaJson}${DELTA_CHOICE_CLOSE}`;
   }
 
   function setHead(servedTier?: ServedTier): void {
@@ -70,7 +84,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
   }
 
   function toolDelta(toolIndex: number, args: string): string {
-    return chunk({ tool_calls: [{ index: toolIndex, function: { arguments: args } }] });
+    return deltaChunk(`{"tool_calls":[{"index":${toolIndex},"function":{"arguments":${JSON.stringify(args)}}}]}`);
   }
 
   function push(event: IRStreamEvent): string {
@@ -82,9 +96,9 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
         usage = event.usage;
         return '';
       case 'text-delta':
-        return ensureStarted() + closeTool() + (event.text === '' ? '' : chunk({ content: event.text }));
+        return ensureStarted() + closeTool() + (event.text === '' ? '' : deltaChunk(`{"content":${JSON.stringify(event.text)}}`));
       case 'reasoning-delta':
-        return ensureStarted() + closeTool() + (event.text === '' ? '' : chunk({ reasoning_content: event.text }));
+        return ensureStarted() + closeTool() + (event.text === '' ? '' : deltaChunk(`{"reasoning_content":${JSON.stringify(event.text)}}`));
       case 'reasoning-signature':
         return ensureStarted(); // Chat has nowhere to carry it
       case 'tool-call-start': {

@@ -36,6 +36,8 @@ interface OpenItem {
   name: string;
   summaryOpen: boolean;
   signature?: string;
+  /** `,"item_id":"…","output_index":N` as JSON text, for the delta frames' templates. */
+  at: string;
 }
 
 /** Creates an encoder for one OpenAI Responses stream. */
@@ -51,6 +53,16 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
 
   function frame(type: string, body: Record<string, unknown>): string {
     return encodeSseText({ event: type, data: JSON.stringify({ type, sequence_number: sequence++, ...body }) });
+  }
+
+  /**
+   * A delta frame, the one sent per token, from a template: the bytes of
+   * `frame(type, { item_id, output_index, ...fields, delta, ...rest })` where `fields` and `rest`
+   * are JSON text. `JSON.stringify` writes a string the same alone as inside an object and
+   * escapes every line break, so the data is one line.
+   */
+  function deltaFrame(type: string, item: OpenItem, fields: string, delta: string, rest: string): string {
+    return `event: ${type}\ndata: {"type":"${type}","sequence_number":${sequence++}${item.at}${fields},"delta":${JSON.stringify(delta)}${rest}}\n\n`;
   }
 
   /** The Response object at `status`, with the served tier and `extra` fields (output, usage, …). */
@@ -127,7 +139,10 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
   function enter(irIndex: number, kind: OpenItem['kind'], prefix: string, callId = '', name = ''): string {
     if (current?.irIndex === irIndex) return '';
     let text = ensureStarted() + closeCurrent();
-    const item: OpenItem = { irIndex, outputIndex: output.length, id: itemId(prefix), kind, text: '', callId, name, summaryOpen: false };
+    const id = itemId(prefix);
+    const outputIndex = output.length;
+    const at = `,"item_id":${JSON.stringify(id)},"output_index":${outputIndex}`;
+    const item: OpenItem = { irIndex, outputIndex, id, kind, text: '', callId, name, summaryOpen: false, at };
     current = item;
     const added =
       kind === 'message'
@@ -156,22 +171,19 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
         const text = enter(event.index, 'message', 'msg');
         if (event.text === '' || !current) return text;
         current.text += event.text;
-        return (
-          text +
-          frame('response.output_text.delta', { item_id: current.id, output_index: current.outputIndex, content_index: 0, delta: event.text, logprobs: [] })
-        );
+        return text + deltaFrame('response.output_text.delta', current, ',"content_index":0', event.text, ',"logprobs":[]');
       }
       case 'reasoning-delta': {
         let text = enter(event.index, 'reasoning', 'rs');
         const item = current;
         if (event.text === '' || item?.kind !== 'reasoning') return text;
-        const at = { item_id: item.id, output_index: item.outputIndex, summary_index: 0 };
         if (!item.summaryOpen) {
           item.summaryOpen = true;
+          const at = { item_id: item.id, output_index: item.outputIndex, summary_index: 0 };
           text += frame('response.reasoning_summary_part.added', { ...at, part: { type: 'summary_text', text: '' } });
         }
         item.text += event.text;
-        return text + frame('response.reasoning_summary_text.delta', { ...at, delta: event.text });
+        return text + deltaFrame('response.reasoning_summary_text.delta', item, ',"summary_index":0', event.text, '');
       }
       case 'reasoning-signature': {
         const text = enter(event.index, 'reasoning', 'rs');
@@ -187,7 +199,7 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
         if (item?.irIndex !== event.index || (item.kind !== 'function_call' && item.kind !== 'custom_tool_call')) return '';
         item.text += event.argumentsDelta;
         const type = item.kind === 'function_call' ? 'response.function_call_arguments.delta' : 'response.custom_tool_call_input.delta';
-        return frame(type, { item_id: item.id, output_index: item.outputIndex, delta: event.argumentsDelta });
+        return deltaFrame(type, item, '', event.argumentsDelta, '');
       }
       case 'block-end':
         return current?.irIndex === event.index ? closeCurrent() : '';
