@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { formatTable } from '../src/cli/report/table.js';
 import { createAnthropicStreamEncoder } from '../src/dialects/anthropic-messages/stream-encode.js';
 import type { IREmit, StreamEncodeContext } from '../src/dialects/ir/stream.js';
+import { scanDelta } from '../src/dialects/openai-responses/delta-scan.js';
 import { createResponsesStreamDecoder } from '../src/dialects/openai-responses/stream-decode.js';
 import { translateStream } from '../src/dialects/stream-translate.js';
 import { SseEventDecoder } from '../src/sse/events.js';
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
         const sse = new SseEventDecoder();
         for (const chunk of chunks) sse.push(chunk);
       }],
-      ['+ Responses stream decoder (JSON.parse per event)', () => {
+      ['+ Responses stream decoder', () => {
         const sse = new SseEventDecoder();
         const decoder = createResponsesStreamDecoder();
         const ignore = () => {};
@@ -167,8 +168,9 @@ async function main(): Promise<void> {
   const encoder = new TextEncoder();
   const oneEvent = frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: ' latency' } });
   const calls: [string, (i: number) => unknown][] = [
-    ['JSON.parse of a whole Responses text-delta event (today)', (i) => JSON.parse(wire[i & 7]!)],
+    ['JSON.parse of a whole Responses text-delta event (generic path)', (i) => JSON.parse(wire[i & 7]!)],
     ['JSON.parse of its "delta" string only', (i) => JSON.parse(deltaField.exec(wire[i & 7]!)![1]!)],
+    ['scanDelta of the event (decoder)', (i) => scanDelta(wire[i & 7]!)],
     ['Anthropic text-delta frame: object, JSON.stringify, encodeSseText (generic path)', (i) => frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: words[i & 7] } })],
     ['Anthropic text-delta frame: a template, JSON.stringify of the text only (encoder)', (i) =>
       `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(words[i & 7])}}}\n\n`],

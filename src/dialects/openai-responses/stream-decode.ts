@@ -16,6 +16,7 @@ import type { IREmit, StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
 import { servedTierFromWire } from '../ir/tiers.js';
 import { isJsonObject, type JsonObject } from '../ir/json.js';
+import { scanDelta, type DeltaType } from './delta-scan.js';
 import { usageFromResponses } from './usage.js';
 
 type BlockKind = 'text' | 'reasoning' | 'tool';
@@ -89,7 +90,34 @@ export function createResponsesStreamDecoder(): StreamDecoder {
     endCurrent(emit);
   }
 
+  /** A `*.delta` event, read from the whole parsed event or by `scanDelta`, which give the same fields. */
+  function deltaEvent(type: DeltaType, outputIndex: number, contentIndex: number, delta: unknown, emit: IREmit): void {
+    // Refusal text is shown to the caller like answer text; the stop reason records the refusal.
+    if (type === 'response.refusal.delta') refused = true;
+    if (typeof delta !== 'string') return;
+    switch (type) {
+      case 'response.refusal.delta':
+      case 'response.output_text.delta':
+        answerText(outputIndex, contentIndex, delta, emit);
+        return;
+      case 'response.reasoning_summary_text.delta':
+      case 'response.reasoning_text.delta':
+        emit({ type: 'reasoning-delta', index: enter('reasoning', outputIndex, -1, emit), text: delta });
+        return;
+      case 'response.function_call_arguments.delta':
+      case 'response.custom_tool_call_input.delta':
+        if (current?.kind === 'tool' && current.outputIndex === outputIndex) toolText(current.irIndex, delta, emit);
+        return;
+    }
+  }
+
   function push(sse: SseEvent, emit: IREmit): void {
+    // One delta event per token: read without parsing the whole event when it has the simple shape.
+    const scanned = scanDelta(sse.data);
+    if (scanned) {
+      deltaEvent(scanned.type, scanned.outputIndex, scanned.contentIndex, scanned.delta, emit);
+      return;
+    }
     const data = eventData(sse, 'OpenAI', 'event', emit);
     if (!data) return;
     const outputIndex = typeof data['output_index'] === 'number' ? data['output_index'] : -1;
@@ -126,9 +154,11 @@ export function createResponsesStreamDecoder(): StreamDecoder {
         return;
       case 'response.refusal.delta':
       case 'response.output_text.delta':
-        // Refusal text is shown to the caller like answer text; the stop reason records the refusal.
-        if (type === 'response.refusal.delta') refused = true;
-        if (typeof data['delta'] === 'string') answerText(outputIndex, contentIndex, data['delta'], emit);
+      case 'response.reasoning_summary_text.delta':
+      case 'response.reasoning_text.delta':
+      case 'response.function_call_arguments.delta':
+      case 'response.custom_tool_call_input.delta':
+        deltaEvent(type as DeltaType, outputIndex, contentIndex, data['delta'], emit); // the labels above are the DeltaTypes
         return;
       case 'response.output_text.done':
       case 'response.refusal.done': {
@@ -142,16 +172,6 @@ export function createResponsesStreamDecoder(): StreamDecoder {
       case 'response.reasoning_summary_part.added':
         if (typeof data['summary_index'] === 'number' && data['summary_index'] > 0) {
           emit({ type: 'reasoning-delta', index: enter('reasoning', outputIndex, -1, emit), text: '\n\n' });
-        }
-        return;
-      case 'response.reasoning_summary_text.delta':
-      case 'response.reasoning_text.delta':
-        if (typeof data['delta'] === 'string') emit({ type: 'reasoning-delta', index: enter('reasoning', outputIndex, -1, emit), text: data['delta'] });
-        return;
-      case 'response.function_call_arguments.delta':
-      case 'response.custom_tool_call_input.delta':
-        if (typeof data['delta'] === 'string' && current?.kind === 'tool' && current.outputIndex === outputIndex) {
-          toolText(current.irIndex, data['delta'], emit);
         }
         return;
       case 'response.completed':
