@@ -19,13 +19,21 @@ import type { IREmit, IRErrorEvent, StreamDecoder } from './stream.js';
  */
 export function endsOnce(decoder: { push: StreamDecoder['push']; end?: StreamDecoder['end'] }, endedEarly: string): StreamDecoder {
   let ended = false;
-  const guarded =
-    (emit: IREmit): IREmit =>
-    (event) => {
-      if (ended) return;
-      if (event.type === 'finish' || event.type === 'error') ended = true;
-      emit(event);
-    };
+  // The guard around the caller's `emit`, made again only when the caller passes another one
+  // (translation passes the same one for every event, so no closure is made per event).
+  let guardedFor: IREmit | undefined;
+  let guard: IREmit = () => undefined;
+  function guarded(emit: IREmit): IREmit {
+    if (emit !== guardedFor) {
+      guardedFor = emit;
+      guard = (event) => {
+        if (ended) return;
+        if (event.type === 'finish' || event.type === 'error') ended = true;
+        emit(event);
+      };
+    }
+    return guard;
+  }
   return {
     push(sse, emit) {
       if (!ended) decoder.push(sse, guarded(emit));
