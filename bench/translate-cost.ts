@@ -17,6 +17,7 @@ import type { IREmit, StreamEncodeContext } from '../src/dialects/ir/stream.js';
 import { scanDelta } from '../src/dialects/openai-responses/delta-scan.js';
 import { createResponsesStreamDecoder } from '../src/dialects/openai-responses/stream-decode.js';
 import { translateStream } from '../src/dialects/stream-translate.js';
+import { createUtf8SlabEncoder } from '../src/dialects/utf8-slabs.js';
 import { SseEventDecoder } from '../src/sse/events.js';
 import { encodeSseText } from '../src/sse/frames.js';
 import { startSimulator } from '../src/simulator/index.js';
@@ -166,6 +167,7 @@ async function main(): Promise<void> {
   const deltaField = /"delta":("(?:[^"\\]|\\.)*")/;
   const frame = (type: string, body: Record<string, unknown>) => encodeSseText({ event: type, data: JSON.stringify({ type, ...body }) });
   const encoder = new TextEncoder();
+  const utf8 = createUtf8SlabEncoder();
   const oneEvent = frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: ' latency' } });
   const calls: [string, (i: number) => unknown][] = [
     ['JSON.parse of a whole Responses text-delta event (generic path)', (i) => JSON.parse(wire[i & 7]!)],
@@ -174,8 +176,9 @@ async function main(): Promise<void> {
     ['Anthropic text-delta frame: object, JSON.stringify, encodeSseText (generic path)', (i) => frame('content_block_delta', { index: 0, delta: { type: 'text_delta', text: words[i & 7] } })],
     ['Anthropic text-delta frame: a template, JSON.stringify of the text only (encoder)', (i) =>
       `event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":${JSON.stringify(words[i & 7])}}}\n\n`],
-    ['TextEncoder.encode, one event per call (today)', () => encoder.encode(oneEvent)],
+    ['TextEncoder.encode, one event per call (generic path)', () => encoder.encode(oneEvent)],
     ['TextEncoder.encode, five events per call, per event', (i) => (i % 5 === 0 ? encoder.encode(oneEvent.repeat(5)) : undefined)],
+    ['UTF-8 into slabs, one event per call (translateStream)', () => utf8(oneEvent)],
   ];
   const perCall = await measureRounds(calls.map(([, call]) => () => cpuPerCall(call)));
   const callRows = calls.map(([name], i) => [name, ...perCall[i]!.map((value) => value.toFixed(3))]);
