@@ -1,7 +1,7 @@
 import { errorResponse, routerError } from '../core/errors.js';
 import type { Exchange } from './exchange.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
-import { servedTierOf } from './translation.js';
+import { servedTierFromWire } from '../dialects/ir/tiers.js';
 
 /**
  * Relays an upstream answer that needs no race bookkeeping (a direct request, or standard after
@@ -14,7 +14,7 @@ export async function relayAnswer(exchange: Exchange, upstream: Response, outcom
     return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: relayHeaders(upstream.headers, outcome) });
   }
   if (exchange.callerStream) {
-    const body = translation.stream(upstream.body, servedTierOf(outcome.tier));
+    const body = translation.stream(upstream.body, servedTierFromWire(outcome.tier) ?? 'unknown');
     return new Response(body, { status: upstream.status, headers: relayHeaders(upstream.headers, outcome, 'text/event-stream') });
   }
   let parsed: Record<string, unknown>;

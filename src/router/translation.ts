@@ -34,19 +34,3 @@ export function createTranslation(format: CallerFormat, dialect: DialectId, body
     stream: (upstream, servedTier) => translateStream(upstream, dialect, format, { callerModel, servedTier }),
   };
 }
-
-/** The served tier the router knows from the tier word it asked for (the body may say more). */
-export function servedTierOf(tierWord: string): ServedTier {
-  switch (tierWord) {
-    case 'flex':
-      return 'flex';
-    case 'priority':
-      return 'priority';
-    case 'default':
-    case 'standard':
-    case 'standard_only':
-      return 'standard';
-    default:
-      return 'unknown';
-  }
-}

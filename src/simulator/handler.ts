@@ -13,7 +13,7 @@ import { makePlan } from './plan.js';
 import type { Pool } from './pool.js';
 import { hex, rngFor } from './random.js';
 import type { Recorder } from './recorder.js';
-import type { PoolName, PoolSet, ReplaySet, SimRequest, SimulatorOptions } from './types.js';
+import type { PoolName, PoolSet, SimRequest, SimulatorOptions } from './types.js';
 
 /** What the handler reads from the running simulator. */
 export interface SimState {

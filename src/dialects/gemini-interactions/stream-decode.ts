@@ -9,7 +9,6 @@
  * (server-side tool calls and their results, user input echoes) are skipped whole.
  */
 import type { SseEvent } from '../../sse/events.js';
-import type { StopReason } from '../ir/common.js';
 import { lookup } from '../ir/lookup.js';
 import type { IREmit, StreamDecoder } from '../ir/stream.js';
 import { endsOnce, eventData, upstreamError } from '../ir/stream-decoding.js';
