@@ -45,6 +45,8 @@ export {
   type RouterErrorDetails,
   type RouterErrorType,
 } from './core/errors.js';
+export { compose, type ComposeContext, type Next, type Step } from './core/compose.js';
+export { requestRefused, type RefusalOptions } from './core/errors.js';
 export { flexRace, type FlexRaceOptions, type FlexRaceResult, type FlexStart } from './core/race.js';
 export { systemClock, type Clock } from './core/clock.js';
 export { FakeClock } from './core/fake-clock.js';

@@ -8,7 +8,7 @@
  */
 import { RouterError, routerError } from '../core/errors.js';
 import type { CallerFormat } from '../core/types.js';
-import { checkCallerBody } from '../router/validate-request.js';
+import { checkCallerBody } from '../middleware/read-request/validate.js';
 import { FlexRouteValidationError } from './errors.js';
 
 /** A request body ready to send. */

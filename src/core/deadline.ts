@@ -7,6 +7,7 @@
  * about is rejected with a message that shows the right spelling.
  */
 import { routerError } from './errors.js';
+import type { CallerFormat } from './types.js';
 import type { StartWithin } from './types.js';
 
 /** Shortest race window: 5 s. */
@@ -24,26 +25,29 @@ const TIER_WORDS: Readonly<Record<string, StartWithin>> = {
 const DURATION = /^(\d{2})h-(\d{2})m-(\d{2})s$/;
 
 /**
- * Parses a `start_within` value.
+ * Parses a `start_within` value. `format`, when given, is the caller's request format: the
+ * error's example request is written in it.
  *
  * @throws RouterError `invalid_start_within` (400) for anything else, with a message saying why.
  * @example
  * parseStartWithin('00h-00m-30s'); // { kind: 'race', windowMs: 30000 }
  * parseStartWithin('priority');    // { kind: 'tier', tier: 'priority' }
  */
-export function parseStartWithin(value: unknown): StartWithin {
+export function parseStartWithin(value: unknown, format?: CallerFormat): StartWithin {
   if (typeof value !== 'string') {
     throw routerError('invalid_start_within', {
+      format,
       received: value,
       detail: `start_within must be a string, not ${value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`}.`,
     });
   }
   if (Object.hasOwn(TIER_WORDS, value)) return TIER_WORDS[value] as StartWithin;
   const match = DURATION.exec(value);
-  if (!match) throw routerError('invalid_start_within', { received: value, detail: explainUnreadable(value) });
+  if (!match) throw routerError('invalid_start_within', { format, received: value, detail: explainUnreadable(value) });
   const [hours, minutes, seconds] = [match[1], match[2], match[3]].map(Number) as [number, number, number];
   if (minutes >= 60 || seconds >= 60) {
     throw routerError('invalid_start_within', {
+      format,
       received: value,
       detail: `Minutes and seconds must be below 60 (write 90 s as "00h-01m-30s").`,
     });
@@ -51,6 +55,7 @@ export function parseStartWithin(value: unknown): StartWithin {
   const windowMs = ((hours * 60 + minutes) * 60 + seconds) * 1000;
   if (windowMs < START_WITHIN_MIN_MS || windowMs > START_WITHIN_MAX_MS) {
     throw routerError('invalid_start_within', {
+      format,
       received: value,
       detail: `A duration must be from 5 s ("00h-00m-05s") to 10 min ("00h-10m-00s") inclusive; this one is ${describeSeconds(windowMs / 1000)}.`,
     });

@@ -5,7 +5,7 @@
  */
 import { parseStartWithin } from './deadline.js';
 import { routerError } from './errors.js';
-import type { StartWithin } from './types.js';
+import type { CallerFormat, StartWithin } from './types.js';
 
 /** The raw places a `start_within` may come from. */
 export interface StartWithinSources {
@@ -17,6 +17,8 @@ export interface StartWithinSources {
   headerValue: string | null;
   /** The router's configured default for requests that omit it; off when undefined. */
   fallback?: string;
+  /** The caller's request format: error messages show their example request in it. */
+  format?: CallerFormat | undefined;
 }
 
 /**
@@ -32,15 +34,15 @@ export interface StartWithinSources {
  * // { kind: 'race', windowMs: 30000 }
  */
 export function readStartWithin(input: StartWithinSources): StartWithin {
-  const { bodyValue, bodyHasField, headerValue, fallback } = input;
+  const { bodyValue, bodyHasField, headerValue, fallback, format } = input;
   if (bodyHasField && headerValue !== null) {
     if (bodyValue !== headerValue) {
-      throw routerError('invalid_start_within', { received: bodyValue, headerValue });
+      throw routerError('invalid_start_within', { format, received: bodyValue, headerValue });
     }
-    return parseStartWithin(bodyValue);
+    return parseStartWithin(bodyValue, format);
   }
-  if (bodyHasField) return parseStartWithin(bodyValue);
-  if (headerValue !== null) return parseStartWithin(headerValue);
-  if (fallback !== undefined) return parseStartWithin(fallback);
-  throw routerError('missing_start_within');
+  if (bodyHasField) return parseStartWithin(bodyValue, format);
+  if (headerValue !== null) return parseStartWithin(headerValue, format);
+  if (fallback !== undefined) return parseStartWithin(fallback, format);
+  throw routerError('missing_start_within', { format });
 }

@@ -1,5 +1,5 @@
-import type { Handler } from '../router/handler.js';
-import { checkRouterNotFound } from './router-not-found.js';
+import type { Handler } from '../middleware/handler.js';
+import type { Router } from '../router/create-router.js';
 
 /**
  * The part of Hono's `Context` the middleware reads. Structural, so the core never imports
@@ -48,19 +48,24 @@ export interface FlexrouteHonoOptions {
  * export default app;
  * ```
  */
-export function flexrouteHono(router: Handler, options: FlexrouteHonoOptions = {}) {
-  const fallthrough = options.fallthrough ?? true;
+export function flexrouteHono(router: Handler | Router, options: FlexrouteHonoOptions = {}) {
+  const asMiddleware = options.fallthrough !== false && 'middleware' in router ? router.middleware : undefined;
   return async function flexroute(c: HonoLikeContext, next: HonoLikeNext): Promise<Response | void> {
-    const response = await router(await requestOf(c));
-    if (!fallthrough) return response;
-    const check = await checkRouterNotFound(response);
-    if (check.notFound) {
+    const request = await requestOf(c);
+    if (!asMiddleware) return router(request);
+    // An unmatched path reaches `passOn` from inside the router's composition: Hono's next runs.
+    let passedOn = false;
+    const response = await asMiddleware(async () => {
+      passedOn = true;
       await next();
-      return;
-    }
-    return check.response;
+      return PASSED_ON;
+    })(request);
+    return passedOn ? undefined : response;
   };
 }
+
+/** What `passOn` answers inside the composition; Hono never sees it. */
+const PASSED_ON = new Response(null, { status: 404 });
 
 /** The raw request, or, when a middleware already consumed its body, a copy with the cached body. */
 async function requestOf(c: HonoLikeContext): Promise<Request> {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Handler } from '../router/handler.js';
-import { checkRouterNotFound } from './router-not-found.js';
+import type { Handler } from '../middleware/handler.js';
+import type { Router } from '../router/create-router.js';
 
 /** A Node request handler, also usable as Express / Connect middleware. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
@@ -8,10 +8,10 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (e
 /** Options of {@link toNodeListener}. */
 export interface NodeListenerOptions {
   /**
-   * As middleware (called with `next`), hand requests the router has no endpoint for (its own
-   * `404 not_found`) to `next()`, so the app's later routes and its 404 page answer them.
-   * Default `true`. Set `false` to answer them with the router's JSON 404. Without `next`
-   * (plain `http.createServer`) the router always answers.
+   * As middleware (called with `next`), hand requests a router has no endpoint for to `next()`,
+   * so the app's later routes and its 404 page answer them. Default `true`. Set `false` to answer
+   * them with the router's JSON 404. Without `next` (plain `http.createServer`), or for a handler
+   * that is not a router (no `middleware`), the handler always answers.
    */
   fallthrough?: boolean;
 }
@@ -37,16 +37,23 @@ type MaybeParsed = IncomingMessage & { body?: unknown };
  * app.use('/llm', toNodeListener(createRouter())); // POST /llm/v1/responses
  * ```
  */
-export function toNodeListener(handler: Handler, options: NodeListenerOptions = {}): NodeListener {
-  const fallthrough = options.fallthrough ?? true;
+export function toNodeListener(handler: Handler | Router, options: NodeListenerOptions = {}): NodeListener {
+  const asMiddleware = options.fallthrough !== false && 'middleware' in handler ? handler.middleware : undefined;
   return function flexrouteNodeListener(req, res, next) {
+    // As middleware, an unmatched path reaches `passOn` from inside the router's composition.
+    let passedOn = false;
+    const passOn = async (): Promise<Response> => {
+      passedOn = true;
+      return PASSED_ON;
+    };
+    const handle = next && asMiddleware ? asMiddleware(passOn) : handler;
     const abort = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) abort.abort(new DOMException('The client closed the connection.', 'AbortError'));
     });
     // A small body of known length is read in one piece on the Node side (much cheaper than a
     // web stream), unless a fall-through may hand the request on to the next route untouched.
-    const prereadable = !(next && fallthrough) && smallBodyLength(req) !== undefined;
+    const prereadable = !(next && asMiddleware) && smallBodyLength(req) !== undefined;
     const requestReady: Promise<Request> = prereadable
       ? readSmallBody(req).then((bytes) => toRequest(req as MaybeParsed, abort.signal, bytes))
       : new Promise((resolve) => resolve(toRequest(req as MaybeParsed, abort.signal)));
@@ -57,19 +64,15 @@ export function toNodeListener(handler: Handler, options: NodeListenerOptions = 
       },
     );
     function serve(request: Request): void {
-      handler(request)
-        .then(async (response) => {
-          if (next && fallthrough) {
-            const check = await checkRouterNotFound(response);
-            if (check.notFound) return next();
-            response = check.response;
-          }
-          return writeResponse(response, res, abort.signal);
-        })
+      handle(request)
+        .then((response) => (passedOn && next ? next() : writeResponse(response, res, abort.signal)))
         .catch((err: unknown) => fail(res, err, next));
     }
   };
 }
+
+/** What `passOn` answers inside the composition; never written to a socket. */
+const PASSED_ON = new Response(null, { status: 404 });
 
 function fail(res: ServerResponse, err: unknown, next?: (err?: unknown) => void): void {
   if (next) {

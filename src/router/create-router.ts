@@ -1,25 +1,67 @@
-import { errorResponse, RouterError, routerError } from '../core/errors.js';
-import { resolvePlan, type Plan } from '../core/plan.js';
-import type { CallerFormat, DialectId } from '../core/types.js';
-import type { IRUsage } from '../dialects/ir/common.js';
-import { priceUsage } from './accounting.js';
-import { meterBody } from './meter.js';
-import { PROVIDERS } from '../providers/registry.js';
-import { codecs } from '../dialects/codecs.js';
-import { matchRoute } from './endpoints.js';
-import { createExchange, passThroughBody } from './exchange.js';
-import { executeDirect } from './execute-direct.js';
-import { executeRace } from './execute-race.js';
-import type { Handler } from './handler.js';
-import { resolveProviderKey } from './keys.js';
-import { modelsResponse } from './models-endpoint.js';
+import { compose } from '../core/compose.js';
+import type { RouteContext, RouteStep } from '../middleware/context.js';
+import type { Handler, Middleware } from '../middleware/handler.js';
+import { authenticate } from '../middleware/authenticate/index.js';
+import { billingGate } from '../middleware/billing-gate/index.js';
+import { endpoints } from '../middleware/endpoints/index.js';
+import { events } from '../middleware/events/index.js';
+import { execute } from '../middleware/execute/index.js';
+import { models } from '../middleware/models/index.js';
+import { plan } from '../middleware/plan/index.js';
+import { providerKeys } from '../middleware/provider-keys/index.js';
+import { readRequest } from '../middleware/read-request/index.js';
+import { startWithin } from '../middleware/start-within/index.js';
+import { translate } from '../middleware/translate/index.js';
 import type { ResolvedRouterOptions, RouterOptions } from './options.js';
-import { readJsonBody } from './read-body.js';
 import { resolveRouterOptions } from './resolve-options.js';
-import { createTranslation } from './translation.js';
-import type { RouteOutcome } from './response-headers.js';
-import { upstreamDialect } from './upstream-dialect.js';
-import { checkCallerBody } from './validate-request.js';
+
+/**
+ * A router: a Fetch-API {@link Handler} (mount it in Hono, Bun, Deno, Workers as is) that is also
+ * request middleware, for hosts with routes of their own.
+ */
+export interface Router extends Handler {
+  /**
+   * The router as request middleware: requests for paths it has no endpoint for go to `next`
+   * (the host's next route) instead of its `404 not_found`. Hosts learn "not mine" from the
+   * composition, never by reading a response.
+   */
+  readonly middleware: Middleware;
+  /** The route steps the router runs, in order (for inspection and for assembling your own). */
+  readonly steps: readonly RouteStep[];
+}
+
+/**
+ * The route steps {@link createRouter} composes, in order, from its options: `events`,
+ * `endpoints`, `authenticate` (when set), `models`, `readRequest`, `startWithin`, `plan`, your
+ * `use` steps, `translate`, `billingGate` (when `allowFlex` is set), `providerKeys`, `execute`.
+ * Take the list to assemble your own order with {@link compose}.
+ *
+ * @example
+ * ```ts
+ * import { compose, routerSteps } from 'flexroute/router';
+ * const steps = routerSteps({ keys: { openai: 'sk-…' } });
+ * ```
+ */
+export function routerSteps(options?: RouterOptions): RouteStep[] {
+  return stepsOf(resolveRouterOptions(options));
+}
+
+function stepsOf(o: ResolvedRouterOptions): RouteStep[] {
+  return [
+    events({ onEvent: o.onEvent, feeShare: o.feeShare, clock: o.clock }),
+    endpoints({ basePath: o.basePath }),
+    ...(o.authenticate ? [authenticate(o.authenticate)] : []),
+    models({ catalog: o.catalog }),
+    readRequest({ maxBodyBytes: o.maxBodyBytes }),
+    startWithin(o.defaultStartWithin === undefined ? {} : { fallback: o.defaultStartWithin }),
+    plan({ catalog: o.catalog }),
+    ...o.use,
+    translate(),
+    ...(o.allowFlex ? [billingGate(o.allowFlex)] : []),
+    providerKeys({ lookup: o.keyLookup, passThrough: o.passThroughKeys }),
+    execute({ upstreams: o.upstreams, fetch: o.fetch, clock: o.clock, idleTimeoutMs: o.idleTimeoutMs, interceptors: o.interceptors }),
+  ];
+}
 
 /**
  * Creates the flexroute router: one Fetch-API handler serving `POST /v1/responses`,
@@ -29,6 +71,9 @@ import { checkCallerBody } from './validate-request.js';
  * duration `start_within` try the flex tier first and move up to standard when flex has not
  * started in time; `default`, `priority` and `auto` go straight through. With no options it
  * reads the environment (SPEC §8).
+ *
+ * It is exactly the composition of {@link routerSteps}: add your own steps with `use` (after the
+ * plan, before anything is sent) and wrap each upstream attempt with `interceptors`.
  *
  * @example
  * ```ts
@@ -40,121 +85,27 @@ import { checkCallerBody } from './validate-request.js';
  * // POST /v1/responses {"model":"gpt-5-mini","input":"Hi","start_within":"00h-00m-30s"}
  * ```
  */
-export function createRouter(options?: RouterOptions): Handler {
+export function createRouter(options?: RouterOptions): Router {
   const resolved = resolveRouterOptions(options);
-  return async function flexrouteRouter(req: Request): Promise<Response> {
-    const startedAt = resolved.clock.now();
-    const path = pathOf(req.url, resolved.basePath);
-    const match = path === undefined ? ({ type: 'not_found' } as const) : matchRoute(path, req.method);
-    if (match.type === 'not_found') return errorResponse(routerError('not_found', { path: path ?? req.url, method: req.method }));
-    if (match.type === 'method_not_allowed') {
-      return errorResponse(routerError('method_not_allowed', { path, method: req.method }), { allow: match.allow });
-    }
-    const format = match.endpoint.kind === 'generate' ? match.endpoint.format : undefined;
+  const steps = stepsOf(resolved);
+  const run = compose(steps);
+  const { clock } = resolved;
+  const handle = async (req: Request, notFound: Handler | undefined): Promise<Response> => {
+    const ctx: RouteContext = { request: req, signal: req.signal, receivedAt: clock.now(), notFound };
     try {
-      const principal = await authenticate(resolved, req, format);
-      if (match.endpoint.kind === 'models') return modelsResponse(resolved.catalog);
-      return await routeGenerate(resolved, req, match.endpoint.format, principal, startedAt);
+      return await run(ctx);
     } catch (err) {
-      if (err instanceof RouterError) return errorResponse(err);
+      // The caller left: nobody reads this answer, but a host may still log it.
       if (req.signal.aborted) return new Response(null, { status: 499 });
       throw err;
     }
   };
-}
-
-/** The path below the base path, or undefined when the request is not under it. */
-function pathOf(url: string, basePath: string): string | undefined {
-  // Cheaper than `new URL()` on the hot path: skip scheme and authority, drop the query.
-  const afterScheme = url.indexOf('://');
-  const pathStart = afterScheme === -1 ? 0 : url.indexOf('/', afterScheme + 3);
-  if (pathStart === -1) return basePath === '' ? '/' : undefined;
-  const queryStart = url.indexOf('?', pathStart);
-  const path = queryStart === -1 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
-  if (basePath === '') return path;
-  if (path !== basePath && !path.startsWith(`${basePath}/`)) return undefined;
-  return path.slice(basePath.length) || '/';
-}
-
-async function authenticate(options: ResolvedRouterOptions, req: Request, format: CallerFormat | undefined): Promise<unknown> {
-  if (!options.authenticate) return undefined;
-  const principal = await options.authenticate(req);
-  if (!principal) throw routerError('invalid_api_key', { format });
-  return principal;
-}
-
-async function routeGenerate(
-  options: ResolvedRouterOptions,
-  req: Request,
-  format: CallerFormat,
-  principal: unknown,
-  startedAt: number,
-): Promise<Response> {
-  const parsed = await readJsonBody(req, options.maxBodyBytes, format);
-  const { body, startWithin } = checkCallerBody(parsed, format, req.headers.get('x-start-within'), options.defaultStartWithin);
-  delete body.start_within; // never sent upstream (SPEC §3.1)
-  const plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: codecs[format].hasTokenCap(body), format }, options.catalog);
-  const dialect = upstreamDialect(format, plan.provider);
-  const provider = PROVIDERS[plan.provider];
-  const translation = dialect === format ? undefined : createTranslation(format, dialect, body, plan.model);
-  if (plan.kind === 'race' && options.allowFlex && !(await options.allowFlex({ principal, model: plan.model, provider: plan.provider }))) {
-    throw routerError('payment_required', { format, model: plan.model });
-  }
-  const key = await resolveProviderKey(options, plan.provider, principal, req.headers, format);
-  const callerStream = body.stream === true;
-  const exchange = createExchange({
-    format,
-    dialect,
-    provider,
-    baseUrl: options.upstreams[plan.provider],
-    model: plan.model,
-    callerStream,
-    signal: req.signal,
-    key,
-    translation,
-    writeBody: translation ? translation.writeBody : passThroughBody(body, callerStream, dialect),
-  });
-  const { response, outcome } =
-    plan.kind === 'race'
-      ? await executeRace(options, exchange, plan, startedAt)
-      : await executeDirect(options, exchange, plan.tier);
-  return options.onEvent ? withEvent(options, response, { plan, format, dialect, outcome, startedAt }) : response;
-}
-
-/** Emits the request's event once its body has been delivered, with the usage it reported. */
-function withEvent(
-  options: ResolvedRouterOptions,
-  response: Response,
-  route: { plan: Plan; format: CallerFormat; dialect: DialectId; outcome: RouteOutcome; startedAt: number },
-): Response {
-  const { plan, format, dialect, outcome, startedAt } = route;
-  const timeToHeadersMs = options.clock.now() - startedAt;
-  const emit = (usage: IRUsage | undefined) => {
-    try {
-      options.onEvent?.({
-        model: plan.model,
-        provider: plan.provider,
-        callerFormat: format,
-        upstreamDialect: dialect,
-        plan: plan.kind,
-        ...(plan.kind === 'race' ? { windowMs: plan.windowMs } : {}),
-        servedTier: outcome.tier,
-        race: outcome.race,
-        flexWaitMs: outcome.flexWaitMs,
-        status: response.status,
-        ...priceUsage(response.ok ? usage : undefined, plan.entry, outcome.tier, options.feeShare),
-        timeToHeadersMs,
-        durationMs: options.clock.now() - startedAt,
-      });
-    } catch {
-      // A throwing event hook must not break the request it describes.
-    }
+  const router = function flexrouteRouter(req: Request): Promise<Response> {
+    return handle(req, undefined);
   };
-  if (!response.body) {
-    emit(undefined);
-    return response;
-  }
-  const stream = response.headers.get('content-type')?.includes('text/event-stream') ?? false;
-  const body = meterBody(response.body, format, stream, emit);
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const middleware: Middleware = (next) =>
+    function flexrouteMiddleware(req: Request): Promise<Response> {
+      return handle(req, next);
+    };
+  return Object.assign(router, { middleware, steps: Object.freeze([...steps]) });
 }

@@ -1,18 +1,12 @@
 import type { Catalog } from '../core/catalog/index.js';
 import type { Clock } from '../core/clock.js';
 import type { ProviderId } from '../core/types.js';
-import type { RouteEvent } from './events.js';
+import type { RouteStep } from '../middleware/context.js';
+import type { AttemptInterceptor, UpstreamFetch } from '../middleware/execute/attempt.js';
+import type { RouteEvent } from '../middleware/events/route-event.js';
+import type { KeyLookup, KeyLookupContext } from '../middleware/provider-keys/index.js';
 
-/** A fetch-shaped function the router sends upstream requests with. */
-export type UpstreamFetch = (url: string, init: RequestInit) => Promise<Response>;
-
-/** What a key lookup is told about the request it is serving. */
-export interface KeyLookupContext {
-  /** The provider the request is bound for, from the model's catalog entry or family prefix. */
-  provider: ProviderId;
-  /** Whatever {@link RouterOptions.authenticate} returned for this request (undefined without the hook). */
-  principal: unknown;
-}
+export type { KeyLookupContext, UpstreamFetch };
 
 /** Options of {@link createRouter}. Every field is optional; see each for its default. */
 export interface RouterOptions {
@@ -30,7 +24,7 @@ export interface RouterOptions {
    * `OPENAI_API_KEY`, `GEMINI_API_KEY`, `ANTHROPIC_API_KEY`. A server-side key, when present,
    * is used whatever the caller sent.
    */
-  keys?: Partial<Record<ProviderId, string>> | ((ctx: KeyLookupContext) => string | undefined | Promise<string | undefined>);
+  keys?: Partial<Record<ProviderId, string>> | KeyLookup;
   /**
    * Forward the key the caller sent (`Authorization: Bearer`, `x-api-key`, `x-goog-api-key`)
    * when no server-side key exists for the provider. Default `true`, or `false` when
@@ -67,13 +61,24 @@ export interface RouterOptions {
   feeShare?: number;
   /** Environment to read defaults from. Default `process.env` where it exists. */
   env?: Record<string, string | undefined>;
+  /**
+   * Your own route steps, run in order once the plan is known and before anything is sent:
+   * after `plan` (so `ctx.principal`, `ctx.body`, `ctx.startWithin` and `ctx.plan` are set) and
+   * before `translate`, `billingGate`, `providerKeys` and `execute`. There a step can refuse
+   * (`throw requestRefused(…)`) or answer early (a cache hit) without a key lookup or an upstream
+   * call, or replace `ctx.plan` (another model or tier) and have translation, the billing gate,
+   * the key and the race follow the new plan. Wrap `next()` to see or change the answer.
+   */
+  use?: readonly RouteStep[];
+  /** Wrappers around every upstream attempt (flex, standard, direct), outermost first. */
+  interceptors?: readonly AttemptInterceptor[];
 }
 
 /** {@link RouterOptions} with every default applied. */
 export interface ResolvedRouterOptions {
   basePath: string;
   upstreams: Record<ProviderId, string>;
-  keyLookup: (ctx: KeyLookupContext) => string | undefined | Promise<string | undefined>;
+  keyLookup: KeyLookup;
   passThroughKeys: boolean;
   catalog: Catalog;
   defaultStartWithin: string | undefined;
@@ -85,4 +90,6 @@ export interface ResolvedRouterOptions {
   allowFlex: RouterOptions['allowFlex'];
   onEvent: RouterOptions['onEvent'];
   feeShare: number;
+  use: readonly RouteStep[];
+  interceptors: readonly AttemptInterceptor[];
 }

@@ -5,20 +5,10 @@ import { RouterError } from '../core/errors.js';
 import { MAX_WINDOW_MS } from '../core/race.js';
 import type { ProviderId } from '../core/types.js';
 import type { ResolvedRouterOptions, RouterOptions, UpstreamFetch } from './options.js';
+import { DEFAULT_UPSTREAMS, PROVIDER_ENV } from '../providers/defaults.js';
+import { normaliseBasePath } from '../middleware/endpoints/index.js';
 
-/** Default upstream base URLs, written as each provider's official SDK writes them. */
-export const DEFAULT_UPSTREAMS: Readonly<Record<ProviderId, string>> = {
-  openai: 'https://api.openai.com/v1',
-  gemini: 'https://generativelanguage.googleapis.com',
-  anthropic: 'https://api.anthropic.com',
-};
-
-/** Environment variable names per provider (SPEC §6 and §8). */
-export const PROVIDER_ENV: Readonly<Record<ProviderId, { key: string; baseUrl: string }>> = {
-  openai: { key: 'OPENAI_API_KEY', baseUrl: 'FLEXROUTE_OPENAI_BASE_URL' },
-  gemini: { key: 'GEMINI_API_KEY', baseUrl: 'FLEXROUTE_GEMINI_BASE_URL' },
-  anthropic: { key: 'ANTHROPIC_API_KEY', baseUrl: 'FLEXROUTE_ANTHROPIC_BASE_URL' },
-};
+export { DEFAULT_UPSTREAMS, PROVIDER_ENV };
 
 const PROVIDERS: readonly ProviderId[] = ['openai', 'gemini', 'anthropic'];
 
@@ -30,12 +20,6 @@ function processEnv(): Record<string, string | undefined> {
 
 function stripTrailingSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url;
-}
-
-function normaliseBasePath(path: string | undefined): string {
-  if (!path || path === '/') return '';
-  const withSlash = path.startsWith('/') ? path : `/${path}`;
-  return stripTrailingSlash(withSlash);
 }
 
 /** Applies every default of {@link RouterOptions}; the environment fills what options leave out. */
@@ -76,6 +60,8 @@ export function resolveRouterOptions(options: RouterOptions = {}): ResolvedRoute
     allowFlex: options.allowFlex,
     onEvent: options.onEvent,
     feeShare: checkNumber('feeShare', options.feeShare ?? 0.2, 0, 1, '0.2 (20 % of the savings)'),
+    use: checkFunctions('use', options.use, 'async function myStep(ctx, next) { return next(); }'),
+    interceptors: checkFunctions('interceptors', options.interceptors, '(next) => async function myInterceptor(attempt) { return next(attempt); }'),
   };
 }
 
@@ -89,6 +75,15 @@ function checkDefaultStartWithin(value: string): void {
       `flexroute: defaultStartWithin (or FLEXROUTE_DEFAULT_START_WITHIN) is ${JSON.stringify(value)}, which is not a valid start_within. ${reason} Example: createRouter({ defaultStartWithin: '00h-00m-30s' }).`,
     );
   }
+}
+
+function checkFunctions<T>(name: string, list: readonly T[] | undefined, example: string): readonly T[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new TypeError(`flexroute: ${name} must be an array, got ${typeof list}. Example: createRouter({ ${name}: [${example}] }).`);
+  list.forEach((item, i) => {
+    if (typeof item !== 'function') throw new TypeError(`flexroute: ${name}[${i}] is ${item === null ? 'null' : typeof item}, not a function. Example: createRouter({ ${name}: [${example}] }).`);
+  });
+  return [...list];
 }
 
 function checkNumber(name: string, value: number, min: number, max: number, example: string): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBanner } from '../../src/cli/serve/banner.js';
 import { formatRouteEvent } from '../../src/cli/serve/request-log.js';
-import type { RouteEvent } from '../../src/router/events.js';
+import type { RoutedEvent } from '../../src/middleware/events/route-event.js';
 
 describe('serve banner', () => {
   const banner = formatBanner({
@@ -29,7 +29,10 @@ describe('serve banner', () => {
 });
 
 describe('request log line', () => {
-  const event: RouteEvent = {
+  const event: RoutedEvent = {
+    outcome: 'routed',
+    method: 'POST',
+    path: '/v1/responses',
     model: 'gpt-5-mini',
     provider: 'openai',
     callerFormat: 'openai-responses',

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRouter } from '../../src/router/create-router.js';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
-import { upstreamDialect } from '../../src/router/upstream-dialect.js';
+import { upstreamDialect } from '../../src/middleware/plan/upstream-dialect.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { ProviderId } from '../../src/core/types.js';
 import { callerClients, type CallerClient } from '../support/caller-clients.js';

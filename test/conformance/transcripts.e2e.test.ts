@@ -7,7 +7,7 @@ import { GoogleGenAI } from '@google/genai';
 import OpenAI from 'openai';
 import { createRouter } from '../../src/router/create-router.js';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
-import { upstreamDialect } from '../../src/router/upstream-dialect.js';
+import { upstreamDialect } from '../../src/middleware/plan/upstream-dialect.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import type { CallerFormat, DialectId, ProviderId } from '../../src/core/types.js';
 import { transcriptDialect, transcriptLines } from '../support/transcripts.js';

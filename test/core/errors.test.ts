@@ -35,6 +35,7 @@ const EXPECTED_STATUS: Record<RouterErrorCode, number> = {
   upstream_unreachable: 502,
   not_found: 404,
   method_not_allowed: 405,
+  request_refused: 403,
 };
 
 const FORMATS: readonly CallerFormat[] = ['openai-responses', 'openai-chat', 'anthropic-messages', 'gemini-interactions'];
@@ -77,6 +78,7 @@ describe('routerError table', () => {
       401: 'authentication_error',
       402: 'billing_error',
       404: 'not_found_error',
+      403: 'permission_error',
       405: 'invalid_request_error',
       413: 'request_too_large',
       415: 'invalid_request_error',

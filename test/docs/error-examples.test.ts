@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROUTER_ERROR_CODES, type RouterErrorCode } from '../../src/core.js';
+import { requestRefused, ROUTER_ERROR_CODES, type RouterErrorCode } from '../../src/core.js';
 import { createRouter, type RouterOptions } from '../../src/router.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
 import { codeBlocks } from './markdown.js';
@@ -57,6 +57,24 @@ function routerFor(code: RouterErrorCode) {
     no_byok_key: { keys: {} },
     payment_required: { allowFlex: () => false },
     upstream_unreachable: { upstreams: { openai: 'http://127.0.0.1:1/v1' } },
+    request_refused: {
+      use: [
+        async function denyPro(ctx, next) {
+          if (ctx.plan?.model.endsWith('-pro')) {
+            throw requestRefused({
+              code: 'request_refused',
+              what: `Model "${ctx.plan.model}" is not allowed on this router.`,
+              why: 'Its operator serves mini models only, to keep costs predictable.',
+              fix: 'Send "gpt-5-mini" instead.',
+              param: 'model',
+              format: ctx.format,
+              model: 'gpt-5-mini',
+            });
+          }
+          return next();
+        },
+      ],
+    },
   };
   sim.setScript(code === 'flex_failed_after_start' ? (req) => (req.tier === 'flex' ? { outcome: 'cut_after_start', afterContentEvents: 2 } : undefined) : undefined);
   return createRouter({ ...base, ...setups[code] });

@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
-import type { Handler } from '../../src/router/handler.js';
+import type { Handler } from '../../src/middleware/handler.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { listen, simAndRouter } from './node-stack.js';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFlexFetch } from '../../src/hosts/flex-fetch.js';
 import { RouterError } from '../../src/core/errors.js';
 import { startSimulator, type Simulator } from '../../src/simulator/index.js';
-import type { RouteEvent } from '../../src/router/events.js';
+import type { RouteEvent } from '../../src/middleware/events/route-event.js';
 
 // The wrapped fetch (SPEC §8): the official openai client routes in-process, no router server.
 let sim: Simulator;

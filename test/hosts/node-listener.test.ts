@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
-import type { Handler } from '../../src/router/handler.js';
+import type { Handler } from '../../src/middleware/handler.js';
 import type { Simulator } from '../../src/simulator/index.js';
 import { listen, rawPost, simAndRouter, streamedText, untilSteady, type ServerResponse } from './node-stack.js';
 

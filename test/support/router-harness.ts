@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import OpenAI from 'openai';
 import { createRouter } from '../../src/router/create-router.js';
 import type { RouterOptions } from '../../src/router/options.js';
-import type { RouteEvent } from '../../src/router/events.js';
+import type { RoutedEvent, UnroutedEvent } from '../../src/middleware/events/route-event.js';
 import { toNodeListener } from '../../src/hosts/node-listener.js';
 import { createUndiciFetch } from '../../src/hosts/undici-fetch.js';
 import { startSimulator } from '../../src/simulator/index.js';
@@ -15,7 +15,10 @@ export interface Harness {
   /** Router base URL for the OpenAI SDK, e.g. `http://127.0.0.1:1234/v1`. */
   baseURL: string;
   client: OpenAI;
-  events: RouteEvent[];
+  /** Events of routed requests, in order. */
+  events: RoutedEvent[];
+  /** Events of requests the router answered itself (refusals, 404s, the model list). */
+  unrouted: UnroutedEvent[];
   router: (req: Request) => Promise<Response>;
   close(): Promise<void>;
 }
@@ -27,12 +30,13 @@ export interface Harness {
 export async function startHarness(options: { sim?: SimulatorOptions; router?: RouterOptions; transport?: 'fetch' | 'undici' } = {}): Promise<Harness> {
   const sim = await startSimulator({ seed: 7, ...options.sim });
   const upstream = options.transport === 'undici' ? createUndiciFetch() : undefined;
-  const events: RouteEvent[] = [];
+  const events: RoutedEvent[] = [];
+  const unrouted: UnroutedEvent[] = [];
   const router = createRouter({
     upstreams: { openai: sim.openaiBaseUrl, gemini: sim.url, anthropic: sim.url },
     keys: { openai: 'sk-server-key-0001', gemini: 'gemini-server-key-0002', anthropic: 'sk-ant-server-key-0003' },
     env: {},
-    onEvent: (event) => events.push(event),
+    onEvent: (event) => (event.outcome === 'routed' ? events.push(event) : unrouted.push(event)),
     ...(upstream ? { fetch: upstream.fetch } : {}),
     ...options.router,
   });
@@ -46,6 +50,7 @@ export async function startHarness(options: { sim?: SimulatorOptions; router?: R
     baseURL,
     client,
     events,
+    unrouted,
     router,
     async close() {
       server.closeAllConnections();

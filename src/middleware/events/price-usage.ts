@@ -1,6 +1,6 @@
-import { costUsd, type ModelEntry } from '../core/catalog/index.js';
-import type { IRUsage } from '../dialects/ir/common.js';
-import type { RouteEvent } from './events.js';
+import { costUsd, type ModelEntry } from '../../core/catalog/index.js';
+import type { IRUsage } from '../../dialects/ir/common.js';
+import type { RoutedEvent } from './route-event.js';
 
 /**
  * The money fields of a route event: cost at the served tier, cost had it run on standard,
@@ -12,7 +12,7 @@ export function priceUsage(
   entry: ModelEntry | undefined,
   servedTier: string,
   feeShare: number,
-): Pick<RouteEvent, 'usage' | 'costUsd' | 'standardCostUsd' | 'savingsUsd' | 'feeUsd'> {
+): Pick<RoutedEvent, 'usage' | 'costUsd' | 'standardCostUsd' | 'savingsUsd' | 'feeUsd'> {
   if (!usage) return {};
   const counts = {
     inputTokens: usage.inputTokens,

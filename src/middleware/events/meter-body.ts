@@ -1,10 +1,10 @@
-import type { DialectId } from '../core/types.js';
-import { codecs } from '../dialects/codecs.js';
-import type { IRUsage } from '../dialects/ir/common.js';
-import type { IRStreamEvent } from '../dialects/ir/stream.js';
-import { createStreamDecoder } from '../dialects/stream-translate.js';
-import { SseEventDecoder } from '../sse/events.js';
-import { concatBytes } from '../core/commit/replay.js';
+import type { DialectId } from '../../core/types.js';
+import { codecs } from '../../dialects/codecs.js';
+import type { IRUsage } from '../../dialects/ir/common.js';
+import type { IRStreamEvent } from '../../dialects/ir/stream.js';
+import { createStreamDecoder } from '../../dialects/stream-translate.js';
+import { SseEventDecoder } from '../../sse/events.js';
+import { concatBytes } from '../../core/commit/replay.js';
 
 /**
  * Passes a response body through unchanged while reading the token usage it reports, for the

@@ -1,17 +1,23 @@
-import { detectCommit } from '../core/commit/detector.js';
-import type { DialectStream } from '../core/commit/rules.js';
-import { relayCommitted } from '../core/commit/relay.js';
-import { errorResponse, routerError } from '../core/errors.js';
-import { flexRace, type FlexStart } from '../core/race.js';
-import type { FallbackReason } from '../core/types.js';
-import type { SseEvent } from '../sse/events.js';
-import { streamDialectFor } from '../dialects/stream-registry.js';
+import { detectCommit } from '../../core/commit/detector.js';
+import type { DialectStream } from '../../core/commit/rules.js';
+import { relayCommitted } from '../../core/commit/relay.js';
+import { errorResponse, routerError } from '../../core/errors.js';
+import { flexRace, type FlexStart } from '../../core/race.js';
+import type { FallbackReason } from '../../core/types.js';
+import type { SseEvent } from '../../sse/events.js';
+import { streamDialectFor } from '../../dialects/stream-registry.js';
 import { describeNetworkError } from './execute-direct.js';
 import type { Exchange } from './exchange.js';
-import type { ResolvedRouterOptions } from './options.js';
+import type { Clock } from '../../core/clock.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
 import { relayAnswer } from './relay-answer.js';
-import { discardBody, sendUpstream } from './send-upstream.js';
+import { discardBody } from './send-upstream.js';
+
+/** What the race reads besides the exchange: its clock and the post-commit idle limit. */
+export interface RaceSettings {
+  clock: Clock;
+  idleTimeoutMs: number;
+}
 
 /** A flex attempt that answered: either it started generating, or it refused the request (4xx). */
 interface FlexAnswer {
@@ -34,7 +40,7 @@ export function classifyFlexStatus(status: number): 'ok' | 'final' | FallbackRea
  * ends in the caller's own failure event (streaming) or `502 flex_failed_after_start` (whole).
  */
 export async function executeRace(
-  options: ResolvedRouterOptions,
+  options: RaceSettings,
   exchange: Exchange,
   plan: { windowMs: number; fallbackTier: string },
   startedAt: number,
@@ -45,7 +51,7 @@ export async function executeRace(
   const flex = async (signal: AbortSignal): Promise<FlexStart<FlexAnswer>> => {
     let upstream: Response;
     try {
-      upstream = await sendUpstream(options.fetch, exchange.upstreamRequest('flex', true), signal);
+      upstream = await exchange.send('flex', 'flex', true, signal);
     } catch {
       return { type: 'fallback', reason: 'network' };
     }
@@ -63,7 +69,7 @@ export async function executeRace(
 
   // Standard's network failure is an answer too (502), so the race still reports why flex lost.
   const standard = (signal: AbortSignal): Promise<Response | { unreachable: unknown }> =>
-    sendUpstream(options.fetch, exchange.upstreamRequest(plan.fallbackTier, exchange.callerStream), signal).catch((cause: unknown) => {
+    exchange.send('standard', plan.fallbackTier, exchange.callerStream, signal).catch((cause: unknown) => {
       if (signal.aborted) throw cause;
       return { unreachable: cause };
     });
@@ -121,7 +127,7 @@ export async function executeRace(
 
 /** Non-streaming caller whose request raced: read the committed stream whole and assemble (SPEC §4.3). */
 async function assembleWhole(
-  options: ResolvedRouterOptions,
+  options: RaceSettings,
   exchange: Exchange,
   stream: DialectStream,
   committed: NonNullable<FlexAnswer['committed']>,

@@ -1,4 +1,4 @@
-import type { FallbackReason } from '../core/types.js';
+import type { FallbackReason } from '../../core/types.js';
 
 // Headers that describe one hop or a body encoding the router may have changed; never relayed.
 const NOT_RELAYED = new Set([

@@ -1,4 +1,4 @@
-import type { CallerFormat, DialectId, ProviderId } from '../core/types.js';
+import type { CallerFormat, DialectId, ProviderId } from '../../core/types.js';
 
 /**
  * Which dialect a caller format speaks to each provider (SPEC §5): the caller's own dialect when

@@ -1,13 +1,26 @@
-import { routerError } from '../core/errors.js';
-import { readStartWithin } from '../core/start-within-source.js';
-import type { CallerFormat, StartWithin } from '../core/types.js';
+import { routerError } from '../../core/errors.js';
+import { readStartWithin } from '../../core/start-within-source.js';
+import type { CallerFormat, StartWithin } from '../../core/types.js';
 import { CALLER_FORMATS, type CallerFormatSpec } from './caller-formats.js';
 
 /**
- * Every check the router makes on a parsed body before routing, in the router's order: a JSON
- * object (`invalid_body`), the fields of {@link validateRequest}, then `start_within` from the
- * body or the `x-start-within` header. The router and the client both call this, so they refuse
- * exactly the same requests with the same messages.
+ * A parsed body the router can route: a JSON object (`invalid_body`) whose fields pass
+ * {@link validateRequest}.
+ */
+export function checkBodyObject(parsed: unknown, format: CallerFormat): Record<string, unknown> {
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw routerError('invalid_body', { received: parsed, format, detail: 'The body must be a JSON object.' });
+  }
+  const body = parsed as Record<string, unknown>;
+  validateRequest(body, CALLER_FORMATS[format]);
+  return body;
+}
+
+/**
+ * Every check the router makes on a parsed body before routing, in the router's order: the
+ * checks of {@link checkBodyObject}, then `start_within` from the body or the `x-start-within`
+ * header. The router's steps and the client both run these, so they refuse exactly the same
+ * requests with the same messages.
  */
 export function checkCallerBody(
   parsed: unknown,
@@ -15,12 +28,9 @@ export function checkCallerBody(
   startWithinHeader: string | null,
   fallbackStartWithin?: string,
 ): { body: Record<string, unknown>; startWithin: StartWithin } {
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw routerError('invalid_body', { received: parsed, format, detail: 'The body must be a JSON object.' });
-  }
-  const body = parsed as Record<string, unknown>;
-  validateRequest(body, CALLER_FORMATS[format]);
+  const body = checkBodyObject(parsed, format);
   const startWithin = readStartWithin({
+    format,
     bodyValue: body.start_within,
     bodyHasField: 'start_within' in body,
     headerValue: startWithinHeader,

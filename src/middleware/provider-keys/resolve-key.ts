@@ -1,7 +1,7 @@
-import { routerError } from '../core/errors.js';
-import type { CallerFormat, ProviderId } from '../core/types.js';
-import type { ResolvedRouterOptions } from './options.js';
-import { PROVIDER_ENV } from './resolve-options.js';
+import { routerError } from '../../core/errors.js';
+import type { CallerFormat, ProviderId } from '../../core/types.js';
+import { PROVIDER_ENV } from '../../providers/defaults.js';
+import type { KeyLookup } from './index.js';
 
 /** The key a caller sent, in whichever header its SDK uses (SPEC §6 pass-through). */
 export function callerKey(headers: Headers): string | undefined {
@@ -18,15 +18,16 @@ export function callerKey(headers: Headers): string | undefined {
  * caller's own key when pass-through is on, else `401 no_byok_key` naming the variable to set.
  */
 export async function resolveProviderKey(
-  options: ResolvedRouterOptions,
+  lookup: KeyLookup,
+  passThrough: boolean,
   provider: ProviderId,
   principal: unknown,
   headers: Headers,
   format: CallerFormat,
 ): Promise<string> {
-  const serverKey = await options.keyLookup({ provider, principal });
+  const serverKey = await lookup({ provider, principal });
   if (serverKey) return serverKey;
-  if (options.passThroughKeys) {
+  if (passThrough) {
     const key = callerKey(headers);
     if (key) return key;
   }

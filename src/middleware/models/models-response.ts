@@ -1,4 +1,4 @@
-import type { Catalog } from '../core/catalog/index.js';
+import type { Catalog } from '../../core/catalog/index.js';
 
 /** `GET /v1/models`: the catalog in OpenAI's list shape, which every SDK's `models.list()` reads. */
 export function modelsResponse(catalog: Catalog): Response {

@@ -1,7 +1,7 @@
-import type { CallerFormat, DialectId } from '../core/types.js';
-import { codecs } from '../dialects/codecs.js';
-import type { ServedTier } from '../dialects/ir/common.js';
-import { translateStream } from '../dialects/stream-translate.js';
+import type { CallerFormat, DialectId } from '../../core/types.js';
+import { codecs } from '../../dialects/codecs.js';
+import type { ServedTier } from '../../dialects/ir/common.js';
+import { translateStream } from '../../dialects/stream-translate.js';
 
 /**
  * How one routed request crosses dialects: the upstream body from the caller's (through the

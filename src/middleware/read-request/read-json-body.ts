@@ -1,5 +1,5 @@
-import { routerError } from '../core/errors.js';
-import type { CallerFormat } from '../core/types.js';
+import { routerError } from '../../core/errors.js';
+import type { CallerFormat } from '../../core/types.js';
 
 /** Media types the router accepts for a request body. */
 function isJsonContentType(value: string | null): boolean {

@@ -1,7 +1,7 @@
-import { errorResponse, routerError } from '../core/errors.js';
+import { errorResponse, routerError } from '../../core/errors.js';
 import type { Exchange } from './exchange.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
-import { servedTierFromWire } from '../dialects/ir/tiers.js';
+import { servedTierFromWire } from '../../dialects/ir/tiers.js';
 
 /**
  * Relays an upstream answer that needs no race bookkeeping (a direct request, or standard after

@@ -1,19 +1,17 @@
-import { errorResponse, routerError } from '../core/errors.js';
+import { errorResponse, routerError } from '../../core/errors.js';
 import type { Exchange } from './exchange.js';
-import type { ResolvedRouterOptions } from './options.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
 import { relayAnswer } from './relay-answer.js';
-import { sendUpstream } from './send-upstream.js';
 
 /**
  * A request that does not race (`default`, `priority`, `auto`): one upstream call at the planned
  * tier, in the caller's streaming mode, relayed as it comes (provider errors included).
  */
-export async function executeDirect(options: ResolvedRouterOptions, exchange: Exchange, tier: string): Promise<{ response: Response; outcome: RouteOutcome }> {
+export async function executeDirect(exchange: Exchange, tier: string): Promise<{ response: Response; outcome: RouteOutcome }> {
   const outcome: RouteOutcome = { tier, race: 'none', flexWaitMs: 0 };
   let upstream: Response;
   try {
-    upstream = await sendUpstream(options.fetch, exchange.upstreamRequest(tier, exchange.callerStream), exchange.signal);
+    upstream = await exchange.send('direct', tier, exchange.callerStream, exchange.signal);
   } catch (cause) {
     if (exchange.signal.aborted) throw cause;
     const err = routerError('upstream_unreachable', { provider: exchange.provider.id, format: exchange.format, detail: describeNetworkError(cause) });

@@ -1,4 +1,4 @@
-import type { CallerFormat } from '../core/types.js';
+import type { CallerFormat } from '../../core/types.js';
 
 /** A route the router answers. */
 export type Endpoint = { kind: 'generate'; format: CallerFormat } | { kind: 'models' };

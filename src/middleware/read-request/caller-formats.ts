@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CallerFormat } from '../core/types.js';
+import type { CallerFormat } from '../../core/types.js';
 
 /**
  * What the router checks in each caller format before any translation: which field holds the
