@@ -1,11 +1,11 @@
 import { compose, type Next } from '../../src/core/compose.js';
 import type { RouteContext, RouteStep } from '../../src/middleware/context.js';
 
-type ContextInit = Partial<Omit<RouteContext, 'request' | 'signal'>> & {
+type ContextInit = Partial<Omit<RouteContext, 'request' | 'signal' | 'body'>> & {
   url?: string;
   method?: string;
   headers?: Record<string, string>;
-  /** A JSON body (stringified) or raw text. */
+  /** The request body: a JSON value (stringified) or raw text. Set `ctx.body` (the parsed body) on the context itself. */
   body?: unknown;
   signal?: AbortSignal;
 };
