@@ -9,6 +9,7 @@ export default defineConfig([
       index: 'src/index.ts',
       core: 'src/core.ts',
       router: 'src/router.ts',
+      dialects: 'src/dialects.ts',
       node: 'src/node.ts',
       client: 'src/client/index.ts',
       simulator: 'src/simulator/index.ts',

@@ -4,25 +4,14 @@
  * the shape every SDK parses. About fifty lines for an OpenAI-Responses-only flex router.
  * Run: npx tsx examples/custom-router.ts
  */
-import { detectCommit, errorResponse, flexRace, parseStartWithin, RouterError, type CommitRules } from '../src/index.js'; // in your app: 'flexroute/core'
+import { detectCommit, errorResponse, flexRace, parseStartWithin, RouterError } from '../src/index.js'; // in your app: 'flexroute/core'
+import { openaiResponses } from '../src/dialects.js'; // in your app: 'flexroute/dialects'
 import type { Handler, Middleware } from '../src/index.js'; // in your app: 'flexroute/router'
 import { openaiUpstream } from './upstream.js';
 
-/** What proves generation started on an OpenAI Responses stream. */
-const responsesRules: CommitRules = {
-  classify(event) {
-    let type: unknown;
-    try {
-      type = (JSON.parse(event.data) as { type?: unknown }).type;
-    } catch {
-      return 'error';
-    }
-    if (type === 'error' || type === 'response.failed') return 'error';
-    if (type === 'response.completed' || type === 'response.incomplete') return 'end';
-    if (typeof type === 'string' && type.endsWith('.delta')) return 'start';
-    return 'bookkeeping'; // response.created, response.in_progress, …
-  },
-};
+// What proves generation started on an OpenAI Responses stream: the dialect's own rules (the
+// first output item or delta), the same ones createRouter uses.
+const responsesRules = openaiResponses.stream.rules;
 
 function minimalRouter(upstreamUrl: string, key: string): Handler {
   const send = (body: object, tier: string, signal: AbortSignal) =>

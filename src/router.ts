@@ -26,7 +26,7 @@ export type { Endpoint } from './middleware/endpoints/routes.js';
 export type { RouteOutcome } from './middleware/execute/response-headers.js';
 export type { Translation } from './middleware/translate/translation.js';
 // The built-in steps, in the order createRouter composes them.
-export { events, type EventsOptions } from './middleware/events/index.js';
+export { events, type EventSource, type EventsOptions } from './middleware/events/index.js';
 export { endpoints, type EndpointsOptions } from './middleware/endpoints/index.js';
 export { authenticate } from './middleware/authenticate/index.js';
 export { models } from './middleware/models/index.js';

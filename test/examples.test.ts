@@ -59,4 +59,44 @@ describe('examples', () => {
     expect(out).toMatch(/race answered on (flex|default)/);
     expect(out).toContain('bad start_within: 400 invalid_start_within');
   });
+
+  // The composition examples (docs/build-your-own.md).
+  it('request-logger.ts logs routed and refused requests from one onEvent', async () => {
+    const out = await runExample('request-logger');
+    expect(out).toMatch(/log: 200 \/v1\/responses gpt-5-mini served on default \(race: none\), cost \$0\.\d{6}/);
+    expect(out).toContain('log: 400 /v1/chat/completions refused missing_start_within');
+    expect(out).toContain('log: 404 /v2/unknown refused not_found');
+  });
+
+  it('model-deny-list.ts refuses a denied model with its own code, and serves the rest', async () => {
+    const out = await runExample('model-deny-list');
+    expect(out).toMatch(/gpt-5\.5-pro: 403 model_denied: Model "gpt-5\.5-pro" is not allowed on this router\. .* Example: \{"model":"gpt-5-mini","messages":/);
+    expect(out).toMatch(/gpt-5-mini: 200 served on (flex|default)/);
+  });
+
+  it('daily-budget.ts refuses a team once its daily spend reached the budget', async () => {
+    const out = await runExample('daily-budget');
+    expect(out).toContain('request 1: 200 served on default');
+    expect(out).toContain('request 2: 402 daily_budget_exceeded');
+  });
+
+  it('response-cache.ts answers a repeated request from the cache without an upstream call', async () => {
+    const out = await runExample('response-cache');
+    expect(out).toMatch(/request 1: 200 cache miss: Echo: What is the capital of France\?/);
+    expect(out).toMatch(/request 2: 200 cache hit: Echo: What is the capital of France\?/);
+    expect(out).toContain('upstream calls: 1');
+  });
+
+  it('tag-flex-attempts.ts tags the flex attempt and leaves standard untouched', async () => {
+    const out = await runExample('tag-flex-attempts');
+    expect(out).toContain('race: fallback:status_429');
+    expect(out).toContain('flex attempt: x-request-class batch');
+    expect(out).toContain('standard attempt: x-request-class (none)');
+  });
+
+  it('one-provider.ts composes the built-in steps into an OpenAI-only router', async () => {
+    const out = await runExample('one-provider');
+    expect(out).toMatch(/gpt-5-mini: 200 served on (flex|default)/);
+    expect(out).toContain('gemini-2.5-flash: 403 provider_not_served');
+  });
 });

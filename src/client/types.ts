@@ -3,6 +3,7 @@
  * four caller formats. Bodies are typed only in the fields the router reads; every other field
  * passes through to the provider untouched, so new provider parameters work without a release.
  */
+import type { JsonObject } from '../dialects/ir/json.js';
 
 /** Anything shaped like `fetch` for a URL string; `globalThis.fetch` and undici's fit. */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -90,5 +91,5 @@ export interface MessagesCreateBody extends BaseCreateBody {
   max_tokens: number;
 }
 
-/** A whole (non-streaming) answer: the provider's JSON exactly as the router sent it, never reshaped. */
-export type JsonObject = Record<string, unknown>;
+// A whole (non-streaming) answer is a `JsonObject`: the provider's JSON exactly as the router sent it, never reshaped.
+export type { JsonObject };

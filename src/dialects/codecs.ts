@@ -23,7 +23,8 @@ import { decodeInteractionsRequest, encodeInteractionsRequest } from './gemini-i
 import { decodeInteractionsResponse, encodeInteractionsResponse } from './gemini-interactions/response.js';
 import type { ServedTier } from './ir/common.js';
 import { isJsonObject } from './ir/json.js';
-import { DIALECT_PROVIDER } from './ir/provenance.js';
+import { DIALECT_FACTS, stripModelPrefix } from './facts.js';
+import type { DialectFacts } from './ir/facts.js';
 import type { IRRequest, RequestEncodeContext } from './ir/request.js';
 import type { IRResponse, ResponseEncodeContext } from './ir/response.js';
 import { servedTierFromWire } from './ir/tiers.js';
@@ -32,7 +33,9 @@ import { decodeChatResponse, encodeChatResponse } from './openai-chat/response.j
 import { decodeResponsesRequest, encodeResponsesRequest } from './openai-responses/request.js';
 import { decodeResponsesResponse, encodeResponsesResponse } from './openai-responses/response.js';
 
-type Body = Record<string, unknown>;
+/** A JSON request or response body. */
+export type JsonBody = Record<string, unknown>;
+
 
 /** Everything the router needs to know about one wire dialect's request and response bodies. */
 export interface DialectCodec {
@@ -43,34 +46,39 @@ export interface DialectCodec {
    * what no translation can carry, `invalid_body` for a field of the wrong type. Call it only when
    * translating: a same-dialect request passes through with {@link DialectCodec.setTier}.
    */
-  decodeRequest(body: Body): IRRequest;
+  decodeRequest(body: JsonBody): IRRequest;
   /** The IR as this dialect's request body; throws `unsupported_feature` naming the caller's field for what it cannot carry. */
-  encodeRequest(ir: IRRequest, ctx: RequestEncodeContext): Body;
+  encodeRequest(ir: IRRequest, ctx: RequestEncodeContext): JsonBody;
   /** A provider's whole response body as IR (lenient: a provider body is read, never rejected). */
-  decodeResponse(body: Body): IRResponse;
+  decodeResponse(body: JsonBody): IRResponse;
   /** The IR as the whole response body this dialect's SDKs expect, with the served tier in the dialect's own field. */
-  encodeResponse(ir: IRResponse, ctx: ResponseEncodeContext): Body;
+  encodeResponse(ir: IRResponse, ctx: ResponseEncodeContext): JsonBody;
   /** The top-level request field that asks for a tier (`service_tier`, Gemini's `serviceTier`). */
   readonly tierField: string;
   /** A copy of `body` asking for `tier` (the provider's own word: `flex`, `default`, `standard_only`, …). */
-  setTier(body: Body, tier: string): Body;
+  setTier(body: JsonBody, tier: string): JsonBody;
   /**
    * A copy of `body` asking for a stream or not. Chat also asks for the usage chunk
    * (`stream_options.include_usage`); generateContent streams by URL, so its body is unchanged.
    */
-  setStream(body: Body, stream: boolean): Body;
+  setStream(body: JsonBody, stream: boolean): JsonBody;
   /** The tier a whole response body says served it. */
-  readServedTier(body: Body): ServedTier;
+  readServedTier(body: JsonBody): ServedTier;
   /** Whether the request sets a token cap (Anthropic requires one, SPEC §3.4). */
-  hasTokenCap(body: Body): boolean;
+  hasTokenCap(body: JsonBody): boolean;
   /** The requested model id (`undefined` for generateContent, whose model is in the URL). */
-  readModel(body: Body): string | undefined;
+  readModel(body: JsonBody): string | undefined;
   /** Whether the request has its input (`input`, `messages` or `contents`) and it is not empty. */
-  hasInput(body: Body): boolean;
+  hasInput(body: JsonBody): boolean;
+  /**
+   * A same-dialect request's upstream body: the caller's own, with only the tier set (and the
+   * stream flag, with the stream-usage option, when the router streams a request the caller did not).
+   */
+  passThrough(body: JsonBody, tier: string, stream: boolean, callerStream: boolean): JsonBody;
 }
 
 /** The value at a dotted path inside a JSON body. */
-function at(body: Body, path: string): unknown {
+function at(body: JsonBody, path: string): unknown {
   let value: unknown = body;
   for (const key of path.split('.')) value = isJsonObject(value) ? value[key] : undefined;
   return value;
@@ -82,67 +90,48 @@ function nonEmpty(value: unknown): boolean {
   return isJsonObject(value);
 }
 
-/** The per-dialect facts, as data. */
-interface BodyFacts {
-  tierField: string;
-  /** Where a response body reports the served tier, first match wins. */
-  servedTierAt: readonly string[];
-  /** Token-cap fields; any one set is enough. */
-  tokenCapAt: readonly string[];
-  inputAt: string;
-  /** The request's stream flag; `undefined` when streaming is chosen by URL. */
-  streamField?: string;
+/** `body` with the dialect's stream-usage option (Chat's `stream_options.include_usage`) turned on. */
+function withStreamUsage(facts: DialectFacts, body: JsonBody): JsonBody {
+  if (facts.streamUsageOption === undefined) return body;
+  const [parent, flag] = facts.streamUsageOption.split('.') as [string, string];
+  return { ...body, [parent]: { ...(isJsonObject(body[parent]) ? body[parent] : {}), [flag]: true } };
 }
 
-const FACTS: Readonly<Record<DialectId, BodyFacts>> = {
-  'openai-responses': { tierField: 'service_tier', servedTierAt: ['service_tier'], tokenCapAt: ['max_output_tokens'], inputAt: 'input', streamField: 'stream' },
-  'openai-chat': {
-    tierField: 'service_tier',
-    servedTierAt: ['service_tier'],
-    tokenCapAt: ['max_completion_tokens', 'max_tokens'],
-    inputAt: 'messages',
-    streamField: 'stream',
-  },
-  'anthropic-messages': { tierField: 'service_tier', servedTierAt: ['usage.service_tier'], tokenCapAt: ['max_tokens'], inputAt: 'messages', streamField: 'stream' },
-  'gemini-generate': {
-    tierField: 'serviceTier',
-    servedTierAt: ['usageMetadata.serviceTier', 'serviceTier'],
-    tokenCapAt: ['generationConfig.maxOutputTokens'],
-    inputAt: 'contents',
-  },
-  'gemini-interactions': {
-    tierField: 'service_tier',
-    servedTierAt: ['service_tier'],
-    tokenCapAt: ['generation_config.max_output_tokens'],
-    inputAt: 'input',
-    streamField: 'stream',
-  },
-};
-
-function setStream(dialect: DialectId, body: Body, stream: boolean): Body {
-  const field = FACTS[dialect].streamField;
+function setStream(facts: DialectFacts, body: JsonBody, stream: boolean): JsonBody {
+  const field = facts.streamField;
   if (field === undefined) return { ...body };
-  const copy: Body = { ...body, [field]: stream };
-  if (dialect === 'openai-chat') {
-    // Chat reports usage only in an extra last chunk, and only when asked.
-    if (stream) copy['stream_options'] = { ...(isJsonObject(body['stream_options']) ? body['stream_options'] : {}), include_usage: true };
-    else delete copy['stream_options'];
-  }
+  const copy: JsonBody = { ...body, [field]: stream };
+  // Such a dialect reports usage only in an extra last chunk, and only when asked.
+  if (stream) return withStreamUsage(facts, copy);
+  if (facts.streamUsageOption !== undefined) delete copy[facts.streamUsageOption.split('.')[0]!];
   return copy;
+}
+
+/**
+ * The caller's own body for a same-dialect request: only the tier changes, plus the stream flag
+ * when the router streams a request the caller did not (a race), with the stream-usage option
+ * assembly needs (SPEC §4.3). A caller's own streaming request keeps its own options.
+ */
+function passThrough(facts: DialectFacts, body: JsonBody, tier: string, stream: boolean, callerStream: boolean): JsonBody {
+  const out: JsonBody = { ...body, [facts.tierField]: tier };
+  const field = facts.streamField;
+  if (field !== undefined && (stream !== callerStream || field in body)) out[field] = stream;
+  return stream && !callerStream ? withStreamUsage(facts, out) : out;
 }
 
 function codec(
   dialect: DialectId,
   parts: Pick<DialectCodec, 'decodeRequest' | 'encodeRequest' | 'decodeResponse' | 'encodeResponse'>,
 ): DialectCodec {
-  const facts = FACTS[dialect];
+  const facts = DIALECT_FACTS[dialect];
   return {
     dialect,
-    provider: DIALECT_PROVIDER[dialect],
+    provider: facts.provider,
     ...parts,
     tierField: facts.tierField,
     setTier: (body, tier) => ({ ...body, [facts.tierField]: tier }),
-    setStream: (body, stream) => setStream(dialect, body, stream),
+    setStream: (body, stream) => setStream(facts, body, stream),
+    passThrough: (body, tier, stream, callerStream) => passThrough(facts, body, tier, stream, callerStream),
     readServedTier: (body) => {
       for (const path of facts.servedTierAt) {
         const tier = servedTierFromWire(at(body, path));
@@ -150,9 +139,9 @@ function codec(
       }
       return 'unknown';
     },
-    hasTokenCap: (body) => facts.tokenCapAt.some((path) => typeof at(body, path) === 'number'),
-    readModel: (body) => (typeof body['model'] === 'string' ? body['model'].replace(/^models\//, '') : undefined),
-    hasInput: (body) => nonEmpty(at(body, facts.inputAt)),
+    hasTokenCap: (body) => facts.tokenCapFields.some((path) => typeof at(body, path) === 'number'),
+    readModel: (body) => (typeof body['model'] === 'string' ? stripModelPrefix(facts, body['model']) : undefined),
+    hasInput: (body) => nonEmpty(at(body, facts.inputField)),
   };
 }
 
@@ -196,11 +185,11 @@ export const codecs: Readonly<Record<DialectId, DialectCodec>> = {
  * @example
  * translateRequest('openai-chat', 'anthropic-messages', body, { tier: 'standard_only', stream: false });
  */
-export function translateRequest(from: DialectId, to: DialectId, body: Body, ctx: RequestEncodeContext): Body {
+export function translateRequest(from: DialectId, to: DialectId, body: JsonBody, ctx: RequestEncodeContext): JsonBody {
   return codecs[to].encodeRequest(codecs[from].decodeRequest(body), ctx);
 }
 
 /** Translates a provider's whole response body to the caller's dialect. */
-export function translateResponse(from: DialectId, to: DialectId, body: Body, ctx: ResponseEncodeContext): Body {
+export function translateResponse(from: DialectId, to: DialectId, body: JsonBody, ctx: ResponseEncodeContext): JsonBody {
   return codecs[to].encodeResponse(codecs[from].decodeResponse(body), ctx);
 }

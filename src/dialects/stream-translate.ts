@@ -10,43 +10,18 @@
  */
 import type { DialectId } from '../core/types.js';
 import { SseEventDecoder } from '../sse/events.js';
-import { createAnthropicStreamDecoder } from './anthropic-messages/stream-decode.js';
-import { createAnthropicStreamEncoder } from './anthropic-messages/stream-encode.js';
-import { createGeminiStreamDecoder } from './gemini-generate/stream-decode.js';
-import { createGeminiStreamEncoder } from './gemini-generate/stream-encode.js';
-import { createInteractionsStreamDecoder } from './gemini-interactions/stream-decode.js';
-import { createInteractionsStreamEncoder } from './gemini-interactions/stream-encode.js';
+import { dialects } from './index.js';
 import type { IREmit, StreamDecoder, StreamEncodeContext, StreamEncoder } from './ir/stream.js';
-import { createChatStreamDecoder } from './openai-chat/stream-decode.js';
-import { createChatStreamEncoder } from './openai-chat/stream-encode.js';
-import { createResponsesStreamDecoder } from './openai-responses/stream-decode.js';
-import { createResponsesStreamEncoder } from './openai-responses/stream-encode.js';
 import { createUtf8SlabEncoder } from './utf8-slabs.js';
-
-const DECODERS: Readonly<Record<DialectId, () => StreamDecoder>> = {
-  'openai-responses': createResponsesStreamDecoder,
-  'openai-chat': createChatStreamDecoder,
-  'anthropic-messages': createAnthropicStreamDecoder,
-  'gemini-generate': createGeminiStreamDecoder,
-  'gemini-interactions': createInteractionsStreamDecoder,
-};
-
-const ENCODERS: Readonly<Record<DialectId, (ctx: StreamEncodeContext) => StreamEncoder>> = {
-  'openai-responses': createResponsesStreamEncoder,
-  'openai-chat': createChatStreamEncoder,
-  'anthropic-messages': createAnthropicStreamEncoder,
-  'gemini-generate': createGeminiStreamEncoder,
-  'gemini-interactions': createInteractionsStreamEncoder,
-};
 
 /** A fresh stream decoder (wire events to IR) for `dialect`. */
 export function createStreamDecoder(dialect: DialectId): StreamDecoder {
-  return DECODERS[dialect]();
+  return dialects[dialect].createStreamDecoder();
 }
 
 /** A fresh stream encoder (IR to wire frames) for `dialect`. */
 export function createStreamEncoder(dialect: DialectId, ctx: StreamEncodeContext): StreamEncoder {
-  return ENCODERS[dialect](ctx);
+  return dialects[dialect].createStreamEncoder(ctx);
 }
 
 /**

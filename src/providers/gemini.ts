@@ -1,3 +1,5 @@
+import { GEMINI_GENERATE_FACTS } from '../dialects/gemini-generate/facts.js';
+import { stripModelPrefix } from '../dialects/facts.js';
 import type { ProviderSpec } from './provider.js';
 
 /** The Interactions API revision the router speaks (SPEC §5). */
@@ -14,7 +16,7 @@ export const geminiProvider: ProviderSpec = {
   endpoint(baseUrl, dialect, model, stream) {
     if (dialect === 'gemini-interactions') return `${baseUrl}/v1beta/interactions`;
     if (dialect !== 'gemini-generate') throw new Error(`Gemini does not speak the ${dialect} dialect`);
-    const id = encodeURIComponent(model.replace(/^models\//, ''));
+    const id = encodeURIComponent(stripModelPrefix(GEMINI_GENERATE_FACTS, model));
     return stream ? `${baseUrl}/v1beta/models/${id}:streamGenerateContent?alt=sse` : `${baseUrl}/v1beta/models/${id}:generateContent`;
   },
   headers(key, dialect): Record<string, string> {

@@ -31,8 +31,8 @@ export interface Router extends Handler {
 }
 
 /**
- * The route steps {@link createRouter} composes, in order, from its options: `events`,
- * `endpoints`, `authenticate` (when set), `models`, `readRequest`, `startWithin`, `plan`, your
+ * The route steps {@link createRouter} composes, in order, from its options: `events` (when
+ * `onEvent` is set), `endpoints`, `authenticate` (when set), `models`, `readRequest`, `startWithin`, `plan`, your
  * `use` steps, `translate`, `billingGate` (when `allowFlex` is set), `providerKeys`, `execute`.
  * Take the list to assemble your own order with {@link compose}.
  *
@@ -48,7 +48,8 @@ export function routerSteps(options?: RouterOptions): RouteStep[] {
 
 function stepsOf(o: ResolvedRouterOptions): RouteStep[] {
   return [
-    events({ onEvent: o.onEvent, feeShare: o.feeShare, clock: o.clock }),
+    // Without an event hook there is nothing to meter: the step is left out, not run idle.
+    ...(o.onEvent ? [events({ onEvent: o.onEvent, feeShare: o.feeShare, clock: o.clock })] : []),
     endpoints({ basePath: o.basePath }),
     ...(o.authenticate ? [authenticate(o.authenticate)] : []),
     models({ catalog: o.catalog }),
@@ -91,7 +92,25 @@ export function createRouter(options?: RouterOptions): Router {
   const run = compose(steps);
   const { clock } = resolved;
   const handle = async (req: Request, notFound: Handler | undefined): Promise<Response> => {
-    const ctx: RouteContext = { request: req, signal: req.signal, receivedAt: clock.now(), notFound };
+    // Every field present from the start: one object shape for V8 as the steps fill it in.
+    const ctx: RouteContext = {
+      request: req,
+      signal: req.signal,
+      receivedAt: clock.now(),
+      notFound,
+      error: undefined,
+      endpoint: undefined,
+      format: undefined,
+      principal: undefined,
+      body: undefined,
+      startWithin: undefined,
+      plan: undefined,
+      dialect: undefined,
+      translation: undefined,
+      providerKey: undefined,
+      outcome: undefined,
+      passedOn: undefined,
+    };
     try {
       return await run(ctx);
     } catch (err) {

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js';
 import type { ProviderId } from '../core/types.js';
 import type { RouteStep } from '../middleware/context.js';
 import type { AttemptInterceptor, UpstreamFetch } from '../middleware/execute/attempt.js';
+import type { EventSource } from '../middleware/events/index.js';
 import type { RouteEvent } from '../middleware/events/route-event.js';
 import type { KeyLookup, KeyLookupContext } from '../middleware/provider-keys/index.js';
 
@@ -56,7 +57,7 @@ export interface RouterOptions {
    * happened and what it cost (no keys, no bodies). Usage is read from the response only when
    * this hook is set, so routing without it pays nothing for accounting.
    */
-  onEvent?: (event: RouteEvent) => void;
+  onEvent?: (event: RouteEvent, about: EventSource) => void;
   /** Share of the savings reported as `feeUsd` in events (SPEC §7). Default 0.2. */
   feeShare?: number;
   /** Environment to read defaults from. Default `process.env` where it exists. */

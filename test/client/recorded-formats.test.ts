@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlexRoute, FlexRouteError, interactionOutputText, messageOutputText, type StreamEvent } from '../../src/client/index.js';
-import { streamDialectFor } from '../../src/dialects/stream-registry.js';
+import { dialects } from '../../src/dialects/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/recorded/${name}`, import.meta.url), 'utf8');
 const lines = (name: string) =>
@@ -101,7 +101,7 @@ describe('Messages (Anthropic shape)', () => {
   it('the router\'s failure frame after a started flex stream throws flex_failed_after_start', async () => {
     const recorded = lines('anthropic-text.chunks.txt').slice(0, 4);
     const failure = new TextDecoder().decode(
-      streamDialectFor('anthropic-messages').failureFrame({ kind: 'network', message: 'The connection to the provider was cut.' }),
+      dialects['anthropic-messages'].stream.failureFrame({ kind: 'network', message: 'The connection to the provider was cut.' }),
     );
     reply = { status: 200, contentType: 'text/event-stream', body: frames(recorded, 'type') + failure };
     await using client = new FlexRoute({ baseURL });
@@ -135,7 +135,7 @@ describe('Interactions (Gemini shape)', () => {
   it('the router\'s `error` event after a started flex stream throws flex_failed_after_start', async () => {
     const recorded = lines('interactions-basic.chunks.txt').slice(0, 5);
     const failure = new TextDecoder().decode(
-      streamDialectFor('gemini-interactions').failureFrame({ kind: 'stall', message: 'The provider went silent.' }),
+      dialects['gemini-interactions'].stream.failureFrame({ kind: 'stall', message: 'The provider went silent.' }),
     );
     reply = { status: 200, contentType: 'text/event-stream', body: frames(recorded, 'event_type') + failure };
     await using client = new FlexRoute({ baseURL });

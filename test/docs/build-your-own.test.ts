@@ -36,7 +36,8 @@ describe('the build-your-own router (docs/build-your-own.md)', () => {
   it('is the code the page shows, with the package imports', () => {
     const fixture = readFileSync('test/docs/fixtures/mini-router.ts', 'utf8')
       .replace("'../../../src/core.js'", "'flexroute/core'")
-      .replace("'../../../src/router.js'", "'flexroute/router'");
+      .replace("'../../../src/router.js'", "'flexroute/router'")
+      .replace("'../../../src/dialects.js'", "'flexroute/dialects'");
     const shown = codeBlocks(readFileSync('docs/build-your-own.md', 'utf8')).find((block) => block.file === 'mini-router.ts');
     expect(shown?.code.trim()).toBe(fixture.trim());
   });

@@ -15,6 +15,7 @@ const ENTRY_POINTS: Record<string, string> = {
   flexroute: 'src/index.ts',
   'flexroute/core': 'src/core.ts',
   'flexroute/router': 'src/router.ts',
+  'flexroute/dialects': 'src/dialects.ts',
   'flexroute/node': 'src/node.ts',
   'flexroute/client': 'src/client/index.ts',
   'flexroute/simulator': 'src/simulator/index.ts',

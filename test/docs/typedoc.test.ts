@@ -29,7 +29,7 @@ describe('the API reference (typedoc.json)', () => {
     });
     output = `${result.stdout}${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
     expect(existsSync(join(out, 'index.html'))).toBe(true);
-    expect(readdirSync(join(out, 'modules')).sort()).toEqual(['client.html', 'core.html', 'index.html', 'node.html', 'router.html', 'simulator.html']);
+    expect(readdirSync(join(out, 'modules')).sort()).toEqual(['client.html', 'core.html', 'dialects.html', 'index.html', 'node.html', 'router.html', 'simulator.html']);
 
     const warnings = output.split('\n').filter((line) => line.startsWith('[warning]') && !/^\[warning\] Found \d+ errors/.test(line));
     const notExported = warnings.map((line) => /^\[warning\] (\S+), defined in .* but not included in the documentation/.exec(line)?.[1]);

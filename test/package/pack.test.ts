@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,38 +12,42 @@ const ROOT = process.cwd();
 let work: string;
 let tarball: string;
 let consumer: string;
+/** The clean copy the tarball was packed from (built by its prepack). */
+let clone: string;
 
-/** Newest modification time under `path` (a file, or a folder walked recursively). */
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/** The build is current when every entry in dist is newer than every input of the build. */
-function distIsCurrent(): boolean {
-  const outputs = ['index', 'core', 'router', 'node', 'client', 'simulator'].flatMap((n) => [`${n}.js`, `${n}.cjs`, `${n}.d.ts`, `${n}.d.cts`]);
-  if (!outputs.every((f) => existsSync(join(ROOT, 'dist', f)))) return false;
-  const builtAt = Math.min(...outputs.map((f) => statSync(join(ROOT, 'dist', f)).mtimeMs));
-  return Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'package.json')), newest(join(ROOT, 'tsup.config.ts'))) < builtAt;
+/**
+ * A clean copy of the repository as a fresh clone has it: the files git tracks (plus what this
+ * change adds), with no `dist/`, and the installed dependencies linked in. `npm pack` there must
+ * build the package itself (`prepack`), or the tarball would ship without it.
+ */
+async function cleanCopy(into: string): Promise<void> {
+  const { stdout } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+  for (const file of stdout.split('\0').filter(Boolean)) {
+    if (file.startsWith('dist/') || !existsSync(join(ROOT, file))) continue;
+    mkdirSync(dirname(join(into, file)), { recursive: true });
+    copyFileSync(join(ROOT, file), join(into, file));
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(into, 'node_modules'), 'dir');
 }
 
 beforeAll(async () => {
-  // CI builds once before the tests (for lint:package); rebuilding here would only repeat it.
-  if (process.env.FLEXROUTE_PACK_REBUILD === '1' || !distIsCurrent()) {
-    await run('npm', ['run', 'build'], { cwd: ROOT }).catch((err: { stdout?: string; stderr?: string }) => {
-      const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').filter((l) => /\[ERROR\]|error TS|Error:/.test(l));
-      throw new Error(`npm run build failed, so the package cannot be checked. First errors:\n${output.slice(0, 20).join('\n')}`);
-    });
-  }
   work = mkdtempSync(join(tmpdir(), 'flexroute-pack-'));
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT });
-  tarball = join(work, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+  clone = join(work, 'clone');
+  await cleanCopy(clone);
+  expect(existsSync(join(clone, 'dist'))).toBe(false);
+  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone, maxBuffer: 64 * 1024 * 1024 }).catch(
+    (err: { stdout?: string; stderr?: string }) => {
+      const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').filter((l) => /\[ERROR\]|error TS|Error:/.test(l));
+      throw new Error(`npm pack (with its prepack build) failed in a clean copy. First errors:\n${output.slice(0, 20).join('\n')}`);
+    },
+  );
+  // npm prints the prepack script's output before the JSON.
+  tarball = join(work, (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename);
   consumer = join(work, 'consumer');
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
   await run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: consumer });
-}, 180_000);
+}, 240_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -58,6 +62,7 @@ import { createRouter as createRouterAgain } from 'flexroute/router';
 import { toNodeListener, createUndiciFetch } from 'flexroute/node';
 import { FlexRoute } from 'flexroute/client';
 import { startSimulator } from 'flexroute/simulator';
+import { openaiResponses } from 'flexroute/dialects';
 const sim = await startSimulator({ seed: 3 });
 try {
   const router = createRouter({ upstreams: { openai: sim.openaiBaseUrl }, keys: { openai: 'sk-test-0001' }, env: {} });
@@ -75,7 +80,7 @@ try {
   console.log(JSON.stringify({
     status: res.status, race: res.headers.get('x-flexroute-race'), tier: body.service_tier,
     chatStatus: viaFetch.status, chatTier: (await viaFetch.json()).service_tier,
-    sameClass, kinds: [typeof createRouterAgain, typeof toNodeListener, typeof createUndiciFetch, typeof FlexRoute],
+    sameClass, kinds: [typeof createRouterAgain, typeof toNodeListener, typeof createUndiciFetch, typeof FlexRoute, typeof openaiResponses.stream.rules.classify],
   }));
 } finally {
   await sim.close();
@@ -89,6 +94,7 @@ const { createRouter: createRouterAgain } = require('flexroute/router');
 const { toNodeListener, createUndiciFetch } = require('flexroute/node');
 const { FlexRoute } = require('flexroute/client');
 const { startSimulator } = require('flexroute/simulator');
+const { openaiResponses } = require('flexroute/dialects');
 (async () => {
   const sim = await startSimulator({ seed: 3 });
   try {
@@ -107,7 +113,7 @@ const { startSimulator } = require('flexroute/simulator');
     console.log(JSON.stringify({
       status: res.status, race: res.headers.get('x-flexroute-race'), tier: body.service_tier,
       chatStatus: viaFetch.status, chatTier: (await viaFetch.json()).service_tier,
-      sameClass, kinds: [typeof createRouterAgain, typeof toNodeListener, typeof createUndiciFetch, typeof FlexRoute],
+      sameClass, kinds: [typeof createRouterAgain, typeof toNodeListener, typeof createUndiciFetch, typeof FlexRoute, typeof openaiResponses.stream.rules.classify],
     }));
   } finally {
     await sim.close();
@@ -122,14 +128,14 @@ const EXPECTED = {
   chatStatus: 200,
   chatTier: 'default',
   sameClass: true,
-  kinds: ['function', 'function', 'function', 'function'],
+  kinds: ['function', 'function', 'function', 'function', 'function'],
 };
 
 describe('the packed tarball, installed into an empty project', () => {
   it('holds the built entries and no sources or tests', async () => {
     const { stdout } = await run('tar', ['-tzf', tarball]);
     const files = stdout.split('\n').filter(Boolean);
-    for (const entry of ['index', 'core', 'router', 'node', 'client', 'simulator']) {
+    for (const entry of ['index', 'core', 'router', 'dialects', 'node', 'client', 'simulator']) {
       expect(files).toContain(`package/dist/${entry}.js`);
       expect(files).toContain(`package/dist/${entry}.cjs`);
       expect(files).toContain(`package/dist/${entry}.d.ts`);
@@ -166,7 +172,7 @@ describe('the packed tarball, installed into an empty project', () => {
   }, 60_000);
 
   it('passes publint --strict', async () => {
-    const { stdout } = await run(join(ROOT, 'node_modules', '.bin', 'publint'), ['--strict', '--pack', 'false'], { cwd: ROOT });
+    const { stdout } = await run(join(ROOT, 'node_modules', '.bin', 'publint'), ['--strict', '--pack', 'false'], { cwd: clone });
     expect(stdout).toContain('All good!');
   }, 60_000);
 });

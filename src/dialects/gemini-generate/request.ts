@@ -12,6 +12,8 @@
  * const body = encodeGeminiRequest(decodeResponsesRequest(callerBody), { tier: 'flex', stream: true });
  * ```
  */
+import { stripModelPrefix } from '../facts.js';
+import { GEMINI_GENERATE_FACTS } from './facts.js';
 import { budgetFor, nearestEffort, thinkingOff } from '../ir/reasoning.js';
 import { cannotCarry, joinPath, refuseSettings, setField } from '../ir/provenance.js';
 import {
@@ -164,7 +166,7 @@ function decode(body: Record<string, unknown>): IRRequest {
   checkKeys(body, '', CARRIED, ADVISORY);
   const paths: SourcePaths = {};
   const model = optional(body['model'], 'model', readString) ?? '';
-  const ir: IRRequest = { model: model.replace(/^models\//, ''), messages: [], stream: false, sourcePaths: paths, sourceDialect: DIALECT };
+  const ir: IRRequest = { model: stripModelPrefix(GEMINI_GENERATE_FACTS, model), messages: [], stream: false, sourcePaths: paths, sourceDialect: DIALECT };
   decodeGeminiContents(body, ir, paths);
   const tools = optional(body['tools'], 'tools', readArray);
   if (tools) decodeTools(tools, ir, paths);

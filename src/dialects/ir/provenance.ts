@@ -7,6 +7,8 @@
 import { routerError, type RouterError } from '../../core/errors.js';
 import type { CallerFormat, DialectId, ProviderId } from '../../core/types.js';
 import type { IRPart, IRRequest, SourcePaths } from './request.js';
+import { DIALECT_FACTS } from '../facts.js';
+import type { DialectFacts } from './facts.js';
 
 /** Joins path segments with dots, skipping empty ones: `joinPath('messages', 2, 'content')`. */
 export function joinPath(...segments: Array<string | number>): string {
@@ -14,13 +16,7 @@ export function joinPath(...segments: Array<string | number>): string {
 }
 
 /** The provider behind each wire dialect. */
-export const DIALECT_PROVIDER: Readonly<Record<DialectId, ProviderId>> = {
-  'openai-responses': 'openai',
-  'openai-chat': 'openai',
-  'anthropic-messages': 'anthropic',
-  'gemini-generate': 'gemini',
-  'gemini-interactions': 'gemini',
-};
+export const DIALECT_PROVIDER: Readonly<Record<DialectId, ProviderId>> = mapFacts((facts) => facts.provider);
 
 const CALLER_FORMATS: readonly DialectId[] = ['openai-responses', 'openai-chat', 'anthropic-messages', 'gemini-interactions'];
 
@@ -30,13 +26,11 @@ export function callerFormatOf(dialect: DialectId | undefined): CallerFormat | u
 }
 
 /** How error messages name each dialect. */
-export const DIALECT_NAME: Readonly<Record<DialectId, string>> = {
-  'openai-responses': 'OpenAI Responses',
-  'openai-chat': 'OpenAI Chat Completions',
-  'anthropic-messages': 'Anthropic Messages',
-  'gemini-generate': 'Gemini generateContent',
-  'gemini-interactions': 'Gemini Interactions',
-};
+export const DIALECT_NAME: Readonly<Record<DialectId, string>> = mapFacts((facts) => facts.name);
+
+function mapFacts<T>(pick: (facts: DialectFacts) => T): Record<DialectId, T> {
+  return Object.fromEntries(Object.values(DIALECT_FACTS).map((facts) => [facts.id, pick(facts)])) as Record<DialectId, T>;
+}
 
 /**
  * The target dialect cannot carry the IR field at `irPath`; the error names the caller's path

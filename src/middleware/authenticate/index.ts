@@ -18,6 +18,6 @@ export function authenticate(check: (req: Request) => unknown | Promise<unknown>
     const principal = await check(ctx.request);
     if (!principal) throw routerError('invalid_api_key', { format: ctx.format });
     ctx.principal = principal;
-    return next();
+    return await next();
   };
 }

@@ -26,6 +26,6 @@ export function billingGate(allowFlex: (ctx: FlexGateContext) => boolean | Promi
     if (plan.kind === 'race' && !(await allowFlex({ principal: ctx.principal, model: plan.model, provider: plan.provider }))) {
       throw routerError('payment_required', { format: ctx.format, model: plan.model });
     }
-    return next();
+    return await next();
   };
 }

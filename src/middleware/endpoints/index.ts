@@ -22,7 +22,8 @@ export interface EndpointsOptions {
  */
 export function endpoints(options: EndpointsOptions = {}): RouteStep {
   const basePath = normaliseBasePath(options.basePath);
-  return async function endpoints(ctx, next) {
+  // Synchronous work only: a plain function, so the hot path allocates no promise of its own.
+  return function endpoints(ctx, next) {
     const { url, method } = ctx.request;
     const path = pathBelow(url, basePath);
     const match: RouteMatch = path === undefined ? { type: 'not_found' } : matchRoute(path, method);

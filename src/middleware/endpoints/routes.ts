@@ -1,17 +1,16 @@
 import type { CallerFormat } from '../../core/types.js';
+import { callerDialects } from '../../dialects/index.js';
 
 /** A route the router answers. */
 export type Endpoint = { kind: 'generate'; format: CallerFormat } | { kind: 'models' };
 
-/** Paths under the base path, by method (SPEC §5). */
-const ROUTES: Readonly<Record<string, { method: 'GET' | 'POST'; endpoint: Endpoint }>> = {
-  '/v1/responses': { method: 'POST', endpoint: { kind: 'generate', format: 'openai-responses' } },
-  '/v1/chat/completions': { method: 'POST', endpoint: { kind: 'generate', format: 'openai-chat' } },
-  '/v1/messages': { method: 'POST', endpoint: { kind: 'generate', format: 'anthropic-messages' } },
-  '/v1/interactions': { method: 'POST', endpoint: { kind: 'generate', format: 'gemini-interactions' } },
-  '/v1beta/interactions': { method: 'POST', endpoint: { kind: 'generate', format: 'gemini-interactions' } },
-  '/v1/models': { method: 'GET', endpoint: { kind: 'models' } },
-};
+/** Paths under the base path, by method (SPEC §5): each caller dialect's paths, and the model list. */
+const ROUTES: Readonly<Record<string, { method: 'GET' | 'POST'; endpoint: Endpoint }>> = Object.fromEntries([
+  ...Object.values(callerDialects).flatMap((dialect) =>
+    dialect.paths.map((path) => [path, { method: 'POST', endpoint: { kind: 'generate', format: dialect.id } }] as const),
+  ),
+  ['/v1/models', { method: 'GET', endpoint: { kind: 'models' } }] as const,
+]);
 
 export type RouteMatch = { type: 'ok'; endpoint: Endpoint } | { type: 'not_found' } | { type: 'method_not_allowed'; allow: string };
 

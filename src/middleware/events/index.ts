@@ -3,12 +3,22 @@ import type { IRUsage } from '../../dialects/ir/common.js';
 import type { RouteContext, RouteStep } from '../context.js';
 import { meterBody } from './meter-body.js';
 import { priceUsage } from './price-usage.js';
-import type { RouteEvent, UnroutedEvent } from './route-event.js';
+import type { RoutedEvent, RouteEvent, UnroutedEvent } from './route-event.js';
+
+/** Who an event is about: what the router knows of the sender, beside the event. */
+export interface EventSource {
+  /** What the `authenticate` step returned (undefined without it, or when it refused). */
+  principal: unknown;
+}
 
 /** Options of {@link events}. */
 export interface EventsOptions {
-  /** Receives one event per request the router answered. A throwing hook never breaks the request. */
-  onEvent?: ((event: RouteEvent) => void) | undefined;
+  /**
+   * Receives one event per request the router answered, and who sent it (the `authenticate`
+   * step's principal, kept out of the event itself so it is never logged by accident). A
+   * throwing hook never breaks the request.
+   */
+  onEvent?: ((event: RouteEvent, about: EventSource) => void) | undefined;
   /** Share of the savings reported as `feeUsd` (SPEC §7). Default 0.2. */
   feeShare?: number;
   /** The clock durations are read from; the same one the router's `receivedAt` came from. */
@@ -36,9 +46,9 @@ export function events(options: EventsOptions): RouteStep {
       return next();
     };
   }
-  const emit = (event: RouteEvent) => {
+  const emit = (event: RouteEvent, ctx: RouteContext) => {
     try {
-      onEvent(event);
+      onEvent(event, { principal: ctx.principal });
     } catch {
       // A throwing event hook must not break the request it describes.
     }
@@ -48,18 +58,18 @@ export function events(options: EventsOptions): RouteStep {
     try {
       response = await next();
     } catch (err) {
-      if (ctx.signal.aborted) emit(unrouted(ctx, 499, clock, 'client_closed'));
+      if (ctx.signal.aborted) emit(unrouted(ctx, 499, clock, 'client_closed'), ctx);
       throw err;
     }
     if (ctx.passedOn) return response;
     const { outcome, plan, format, dialect } = ctx;
     if (!outcome || !plan || !format || !dialect) {
-      emit(unrouted(ctx, response.status, clock, ctx.error?.code));
+      emit(unrouted(ctx, response.status, clock, ctx.error?.code), ctx);
       return response;
     }
     const timeToHeadersMs = clock.now() - ctx.receivedAt;
-    const finish = (usage: IRUsage | undefined) =>
-      emit({
+    const finish = (usage: IRUsage | undefined) => {
+      const event: RoutedEvent = {
         outcome: 'routed',
         status: response.status,
         method: ctx.request.method,
@@ -76,7 +86,9 @@ export function events(options: EventsOptions): RouteStep {
         ...priceUsage(response.ok ? usage : undefined, plan.entry, outcome.tier, feeShare),
         timeToHeadersMs,
         durationMs: clock.now() - ctx.receivedAt,
-      });
+      };
+      emit(event, ctx);
+    };
     if (!response.body) {
       finish(undefined);
       return response;

@@ -1,4 +1,5 @@
 import type { CallerFormat, DialectId } from '../../core/types.js';
+import { codecs } from '../../dialects/codecs.js';
 import type { ProviderSpec } from '../../providers/provider.js';
 import { buildUpstreamRequest } from '../../providers/provider.js';
 import type { RouteContext } from '../context.js';
@@ -27,16 +28,8 @@ export interface Exchange {
 
 /** Pass-through body writer: the caller's own body with only the tier (and stream) fields set. */
 export function passThroughBody(body: Record<string, unknown>, callerStream: boolean, dialect: DialectId) {
-  return (tier: string, stream: boolean): string => {
-    const out: Record<string, unknown> = { ...body, service_tier: tier };
-    if (stream !== callerStream || 'stream' in body) out.stream = stream;
-    if (stream && !callerStream && dialect === 'openai-chat') {
-      // Chat only reports usage in a stream when asked; assembly needs it (SPEC §4.3).
-      const streamOptions = (body.stream_options as Record<string, unknown> | undefined) ?? {};
-      out.stream_options = { ...streamOptions, include_usage: true };
-    }
-    return JSON.stringify(out);
-  };
+  const codec = codecs[dialect];
+  return (tier: string, stream: boolean): string => JSON.stringify(codec.passThrough(body, tier, stream, callerStream));
 }
 
 interface ExchangeFields extends Omit<Exchange, 'send'> {

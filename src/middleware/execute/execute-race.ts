@@ -5,7 +5,7 @@ import { errorResponse, routerError } from '../../core/errors.js';
 import { flexRace, type FlexStart } from '../../core/race.js';
 import type { FallbackReason } from '../../core/types.js';
 import type { SseEvent } from '../../sse/events.js';
-import { streamDialectFor } from '../../dialects/stream-registry.js';
+import { dialects } from '../../dialects/index.js';
 import { describeNetworkError } from './execute-direct.js';
 import type { Exchange } from './exchange.js';
 import type { Clock } from '../../core/clock.js';
@@ -46,7 +46,7 @@ export async function executeRace(
   startedAt: number,
 ): Promise<{ response: Response; outcome: RouteOutcome }> {
   // Commit evidence, final events and failure frames are all read in the upstream dialect.
-  const stream = streamDialectFor(exchange.dialect);
+  const stream = dialects[exchange.dialect].stream;
 
   const flex = async (signal: AbortSignal): Promise<FlexStart<FlexAnswer>> => {
     let upstream: Response;

@@ -12,8 +12,8 @@ import { modelsResponse } from './models-response.js';
  * ```
  */
 export function models(options: { catalog: Catalog }): RouteStep {
-  return async function models(ctx, next) {
-    if (ctx.endpoint?.kind === 'models') return modelsResponse(options.catalog);
+  return function models(ctx, next) {
+    if (ctx.endpoint?.kind === 'models') return Promise.resolve(modelsResponse(options.catalog));
     return next();
   };
 }

@@ -17,7 +17,8 @@ import { need, type RouteStep } from '../context.js';
  */
 export function plan(options: { catalog: Catalog }): RouteStep {
   const { catalog } = options;
-  return async function plan(ctx, next) {
+  // Synchronous work only: a plain function, so the hot path allocates no promise of its own.
+  return function plan(ctx, next) {
     const format = need(ctx, 'format', 'plan');
     const body = need(ctx, 'body', 'plan');
     const startWithin = need(ctx, 'startWithin', 'plan');

@@ -36,6 +36,6 @@ export function providerKeys(options: ProviderKeysOptions): RouteStep {
   return async function providerKeys(ctx, next) {
     const plan = need(ctx, 'plan', 'providerKeys');
     ctx.providerKey = await resolveProviderKey(lookup, passThrough, plan.provider, ctx.principal, ctx.request.headers, ctx.format ?? 'openai-responses');
-    return next();
+    return await next();
   };
 }

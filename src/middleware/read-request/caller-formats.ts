@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CallerFormat } from '../../core/types.js';
+import { DIALECT_FACTS } from '../../dialects/facts.js';
 
 /**
  * What the router checks in each caller format before any translation: which field holds the
@@ -8,8 +9,8 @@ import type { CallerFormat } from '../../core/types.js';
  */
 export interface CallerFormatSpec {
   format: CallerFormat;
-  /** The field that holds the conversation. */
-  inputField: 'input' | 'messages';
+  /** The field that holds the conversation (the dialect's fact). */
+  inputField: string;
   /** zod schema of the fields the router reads; everything else passes through unchecked. */
   schema: z.ZodType;
 }
@@ -20,7 +21,7 @@ const modelField = z.string({ error: 'must be a string, e.g. "gpt-5-mini"' }).mi
 export const CALLER_FORMATS: Readonly<Record<CallerFormat, CallerFormatSpec>> = {
   'openai-responses': {
     format: 'openai-responses',
-    inputField: 'input',
+    inputField: DIALECT_FACTS['openai-responses'].inputField,
     schema: z.object({
       model: modelField,
       input: z.union([z.string(), z.array(z.unknown())], { error: 'must be a string or an array of input items' }),
@@ -29,7 +30,7 @@ export const CALLER_FORMATS: Readonly<Record<CallerFormat, CallerFormatSpec>> = 
   },
   'openai-chat': {
     format: 'openai-chat',
-    inputField: 'messages',
+    inputField: DIALECT_FACTS['openai-chat'].inputField,
     schema: z.object({
       model: modelField,
       messages: z.array(z.unknown(), { error: 'must be an array of messages' }).min(1, 'must hold at least one message'),
@@ -38,7 +39,7 @@ export const CALLER_FORMATS: Readonly<Record<CallerFormat, CallerFormatSpec>> = 
   },
   'anthropic-messages': {
     format: 'anthropic-messages',
-    inputField: 'messages',
+    inputField: DIALECT_FACTS['anthropic-messages'].inputField,
     schema: z.object({
       model: modelField,
       messages: z.array(z.unknown(), { error: 'must be an array of messages' }).min(1, 'must hold at least one message'),
@@ -47,7 +48,7 @@ export const CALLER_FORMATS: Readonly<Record<CallerFormat, CallerFormatSpec>> = 
   },
   'gemini-interactions': {
     format: 'gemini-interactions',
-    inputField: 'input',
+    inputField: DIALECT_FACTS['gemini-interactions'].inputField,
     schema: z.object({
       model: modelField,
       input: z.union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())], {

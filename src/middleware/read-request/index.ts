@@ -25,6 +25,6 @@ export function readRequest(options: ReadRequestOptions = {}): RouteStep {
   return async function readRequest(ctx, next) {
     const format = need(ctx, 'format', 'readRequest');
     ctx.body = checkBodyObject(await readJsonBody(ctx.request, limit, format), format);
-    return next();
+    return await next();
   };
 }

@@ -19,7 +19,8 @@ export interface StartWithinOptions {
  */
 export function startWithin(options: StartWithinOptions = {}): RouteStep {
   const fallback = options.fallback;
-  return async function startWithin(ctx, next) {
+  // Synchronous work only: a plain function, so the hot path allocates no promise of its own.
+  return function startWithin(ctx, next) {
     const body = need(ctx, 'body', 'startWithin');
     ctx.startWithin = readStartWithin({
       bodyValue: body.start_within,

@@ -15,7 +15,8 @@ import { createTranslation } from './translation.js';
  * ```
  */
 export function translate(): RouteStep {
-  return async function translate(ctx, next) {
+  // Synchronous work only: a plain function, so the hot path allocates no promise of its own.
+  return function translate(ctx, next) {
     const format = need(ctx, 'format', 'translate');
     const plan = need(ctx, 'plan', 'translate');
     const dialect = upstreamDialect(format, plan.provider);

@@ -1,0 +1,14 @@
+import type { DialectFacts } from '../ir/facts.js';
+
+export const OPENAI_RESPONSES_FACTS: DialectFacts = {
+  id: 'openai-responses',
+  provider: 'openai',
+  name: 'OpenAI Responses',
+  inputField: 'input',
+  tokenCapFields: ['max_output_tokens'],
+  tierField: 'service_tier',
+  servedTierAt: ['service_tier'],
+  streamField: 'stream',
+  streamUsageOption: undefined,
+  modelPrefix: undefined,
+};
