@@ -12,6 +12,7 @@ import type { DialectId } from '../core/types.js';
 import { SseEventDecoder } from '../sse/events.js';
 import { dialects } from './index.js';
 import type { IREmit, StreamDecoder, StreamEncodeContext, StreamEncoder } from './ir/stream.js';
+import { guardStream } from './ir/stream-guard.js';
 import { createUtf8SlabEncoder } from './utf8-slabs.js';
 
 /** A fresh stream decoder (wire events to IR) for `dialect`. */
@@ -61,10 +62,11 @@ export function translateStream(
   // The chunk's output, concatenated as it comes: an array joined once per chunk measured no faster.
   let out = '';
   let finished = false;
-  const emit: IREmit = (event) => {
+  // The upstream is held to its own protocol: a broken stream ends in the caller's failure event.
+  const emit: IREmit = guardStream((event) => {
     if (event.type === 'finish' || event.type === 'error') finished = true;
     out += encoder.push(event);
-  };
+  });
 
   /** Returns and clears the text produced so far. */
   function take(): string {

@@ -84,6 +84,8 @@ function frames(output: string): Frame[] {
 }
 
 const nonEmpty = (list: string[]): string[] => list.filter((piece) => piece !== '');
+/** Function-call arguments as the encoders stream them: a call with none gets a last `{}`, so they always parse. */
+const withEmptyObject = (args: string[]): string[] => (args.join('') === '' ? [...args, '{}'] : args);
 /** Custom-tool text as JSON `{"input": …}` text, piece by piece, as dialects without custom tools carry it. */
 const customJson = (input: string[]): string[] => ['{"input":"', ...input.map((piece) => JSON.stringify(piece).slice(1, -1)), '"}'];
 
@@ -97,7 +99,7 @@ const CASES: Record<DialectId, { isDelta: (frame: Frame) => boolean; expected: (
         ...nonEmpty(s.text).map((piece) => delta(0, { type: 'text_delta', text: piece })),
         ...nonEmpty(s.reasoning).map((piece) => delta(1, { type: 'thinking_delta', thinking: piece })),
         delta(1, { type: 'signature_delta', signature: s.signature }),
-        ...s.args.map((piece) => delta(2, { type: 'input_json_delta', partial_json: piece })),
+        ...withEmptyObject(s.args).map((piece) => delta(2, { type: 'input_json_delta', partial_json: piece })),
         ...customJson(s.input).map((piece) => delta(3, { type: 'input_json_delta', partial_json: piece })),
       ];
     },
@@ -108,7 +110,7 @@ const CASES: Record<DialectId, { isDelta: (frame: Frame) => boolean; expected: (
       const bodies: [string, Record<string, unknown>][] = [
         ...nonEmpty(s.text).map((piece): [string, Record<string, unknown>] => ['response.output_text.delta', { content_index: 0, delta: piece, logprobs: [] }]),
         ...nonEmpty(s.reasoning).map((piece): [string, Record<string, unknown>] => ['response.reasoning_summary_text.delta', { summary_index: 0, delta: piece }]),
-        ...s.args.map((piece): [string, Record<string, unknown>] => ['response.function_call_arguments.delta', { delta: piece }]),
+        ...withEmptyObject(s.args).map((piece): [string, Record<string, unknown>] => ['response.function_call_arguments.delta', { delta: piece }]),
         ...s.input.map((piece): [string, Record<string, unknown>] => ['response.custom_tool_call_input.delta', { delta: piece }]),
       ];
       return bodies.map(([type, body], i) => {
@@ -129,7 +131,7 @@ const CASES: Record<DialectId, { isDelta: (frame: Frame) => boolean; expected: (
       const deltas: Record<string, unknown>[] = [
         ...nonEmpty(s.text).map((piece) => ({ content: piece })),
         ...nonEmpty(s.reasoning).map((piece) => ({ reasoning_content: piece })),
-        ...s.args.map((piece) => ({ tool_calls: [{ index: 0, function: { arguments: piece } }] })),
+        ...withEmptyObject(s.args).map((piece) => ({ tool_calls: [{ index: 0, function: { arguments: piece } }] })),
         // The custom call's opening `{"input":"` goes in its first chunk, with its id and name.
         ...customJson(s.input)
           .slice(1)
@@ -151,7 +153,7 @@ const CASES: Record<DialectId, { isDelta: (frame: Frame) => boolean; expected: (
         ...nonEmpty(s.text).map((piece) => delta(0, { type: 'text', text: piece })),
         ...nonEmpty(s.reasoning).map((piece) => delta(1, { type: 'thought_summary', content: { type: 'text', text: piece } })),
         delta(1, { type: 'thought_signature', signature: s.signature }),
-        ...s.args.map((piece) => delta(2, { type: 'arguments_delta', arguments: piece })),
+        ...withEmptyObject(s.args).map((piece) => delta(2, { type: 'arguments_delta', arguments: piece })),
         ...customJson(s.input).map((piece) => delta(3, { type: 'arguments_delta', arguments: piece })),
       ];
     },

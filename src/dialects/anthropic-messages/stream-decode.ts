@@ -84,7 +84,8 @@ export function createAnthropicStreamDecoder(): StreamDecoder {
         return;
       }
       case 'content_block_delta': {
-        if (!open.has(index)) return;
+        // A delta for a block that is not open is passed on as it came: the stream guard of a
+        // translation turns it into the caller's failure event (events out of order).
         const delta = (data.delta ?? {}) as Record<string, unknown>;
         if (delta.type === 'text_delta' && typeof delta.text === 'string') {
           emit({ type: 'text-delta', index, text: delta.text });

@@ -76,7 +76,7 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
   let started = false;
   let usage = zeroUsage();
   /** The IR block open on the wire, its kind and Anthropic index; Anthropic blocks never overlap. */
-  let current: { irIndex: number; kind: BlockKind; custom: boolean } | undefined;
+  let current: { irIndex: number; kind: BlockKind; custom: boolean; argsSeen: boolean } | undefined;
   let nextIndex = 0;
 
   function ensureStarted(): string {
@@ -102,6 +102,8 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
     const index = nextIndex - 1;
     let text = '';
     if (current.custom) text += deltaFrame(index, 'input_json_delta', customInputJson.close);
+    // A call with no arguments still streams JSON that parses: "{}", never "".
+    else if (current.kind === 'tool' && !current.argsSeen) text += deltaFrame(index, 'input_json_delta', '{}');
     current = undefined;
     return text + frame('content_block_stop', { index });
   }
@@ -110,7 +112,7 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
   function enter(irIndex: number, kind: BlockKind, contentBlock: () => Record<string, unknown>): string {
     if (current?.irIndex === irIndex) return '';
     const text = closeCurrent();
-    current = { irIndex, kind, custom: false };
+    current = { irIndex, kind, custom: false, argsSeen: false };
     return text + frame('content_block_start', { index: nextIndex++, content_block: contentBlock() });
   }
 
@@ -147,6 +149,7 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
       }
       case 'tool-call-delta': {
         if (current?.irIndex !== event.index || current.kind !== 'tool') return '';
+        if (event.argumentsDelta !== '') current.argsSeen = true;
         const json = current.custom ? customInputJson.fragment(event.argumentsDelta) : event.argumentsDelta;
         return deltaFrame(nextIndex - 1, 'input_json_delta', json);
       }

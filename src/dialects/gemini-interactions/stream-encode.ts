@@ -88,6 +88,8 @@ export function createInteractionsStreamEncoder(ctx: StreamEncodeContext): Strea
     current = undefined;
     let text = '';
     if (open.custom) text += stepDeltaFrame(open.wireIndex, 'arguments_delta', customInputJson.close);
+    // A call with no arguments still streams JSON that parses: "{}", never "".
+    else if (open.kind === 'tool' && open.text === '') text += stepDeltaFrame(open.wireIndex, 'arguments_delta', '{}');
     if (open.kind === 'text') open.step['content'] = [{ type: 'text', text: open.text }];
     else if (open.kind === 'reasoning' && open.text !== '') open.step['summary'] = [{ type: 'text', text: open.text }];
     else if (open.kind === 'tool') open.step['arguments'] = argumentsToObject(open.text, open.custom ? 'custom' : 'function');

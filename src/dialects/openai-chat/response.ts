@@ -49,7 +49,7 @@ export function encodeChatResponse(ir: IRResponse, ctx: ResponseEncodeContext): 
   const calls = ir.content.flatMap((part): unknown[] => {
     if (part.type !== 'tool_call') return [];
     if (part.kind === 'custom') return [{ id: part.id, type: 'custom', custom: { name: part.name, input: part.arguments } }];
-    return [{ id: part.id, type: 'function', function: { name: part.name, arguments: part.arguments } }];
+    return [{ id: part.id, type: 'function', function: { name: part.name, arguments: part.arguments || '{}' } }]; // never "": it must parse
   });
   const finishReason = ir.stopReason === 'refusal' && refusals.length > 0 ? 'stop' : FINISH_REASONS[ir.stopReason];
   return {

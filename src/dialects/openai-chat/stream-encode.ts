@@ -42,7 +42,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
   let usage: IRUsage | undefined;
   /** The chunk fields every chunk repeats, serialised once: `{"id":…,"object":…,…,` */
   let head = '';
-  let tool: { irIndex: number; toolIndex: number; custom: boolean } | undefined;
+  let tool: { irIndex: number; toolIndex: number; custom: boolean; argsSeen: boolean } | undefined;
   let tools = 0;
 
   function chunk(delta: Record<string, unknown>, finishReason: string | null = null): string {
@@ -80,7 +80,9 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
     if (!tool) return '';
     const open = tool;
     tool = undefined;
-    return open.custom ? toolDelta(open.toolIndex, customInputJson.close) : '';
+    if (open.custom) return toolDelta(open.toolIndex, customInputJson.close);
+    // A call with no arguments still carries JSON that parses: "{}", never "".
+    return open.argsSeen ? '' : toolDelta(open.toolIndex, '{}');
   }
 
   function toolDelta(toolIndex: number, args: string): string {
@@ -104,7 +106,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
       case 'tool-call-start': {
         const text = ensureStarted() + closeTool();
         const custom = event.kind === 'custom';
-        tool = { irIndex: event.index, toolIndex: tools++, custom };
+        tool = { irIndex: event.index, toolIndex: tools++, custom, argsSeen: false };
         const call = {
           index: tool.toolIndex,
           id: event.id,
@@ -117,6 +119,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
       }
       case 'tool-call-delta':
         if (tool?.irIndex !== event.index) return '';
+        if (event.argumentsDelta !== '') tool.argsSeen = true;
         return toolDelta(tool.toolIndex, tool.custom ? customInputJson.fragment(event.argumentsDelta) : event.argumentsDelta);
       case 'block-end':
         return tool?.irIndex === event.index ? closeTool() : '';

@@ -128,7 +128,7 @@ function outputItems(ir: IRResponse): unknown[] {
     items.push(
       part.kind === 'custom'
         ? { id: nextId('ctc'), type: 'custom_tool_call', status: 'completed', call_id: part.id, name: part.name, input: part.arguments }
-        : { id: nextId('fc'), type: 'function_call', status: 'completed', call_id: part.id, name: part.name, arguments: part.arguments },
+        : { id: nextId('fc'), type: 'function_call', status: 'completed', call_id: part.id, name: part.name, arguments: part.arguments || '{}' },
     );
   }
   flush();

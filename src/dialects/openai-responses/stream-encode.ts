@@ -126,6 +126,11 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
         frame('response.reasoning_summary_text.done', { ...at, summary_index: 0, text: item.text }) +
         frame('response.reasoning_summary_part.done', { ...at, summary_index: 0, part: { type: 'summary_text', text: item.text } });
     } else if (item.kind === 'function_call') {
+      // A call with no arguments still carries JSON that parses: "{}", never "".
+      if (item.text === '') {
+        item.text = '{}';
+        text += frame('response.function_call_arguments.delta', { ...at, delta: '{}' });
+      }
       text += frame('response.function_call_arguments.done', { ...at, name: item.name, arguments: item.text });
     } else if (item.kind === 'custom_tool_call') {
       text += frame('response.custom_tool_call_input.done', { ...at, input: item.text });
