@@ -166,8 +166,10 @@ describe('Anthropic Messages response codec', () => {
       usage: { inputTokens: 100, cachedInputTokens: 60, outputTokens: 10, reasoningTokens: 4, cacheWriteInputTokens: 5 },
       servedTier: 'flex',
     };
+    // An Anthropic caller sees Anthropic's shapes: a msg_ id, and no `flex` word (Anthropic has no
+    // flex tier; x-flexroute-tier carries the real one).
     expect(encodeAnthropicResponse(ir, { callerModel: 'gpt-5-mini' })).toEqual({
-      id: 'resp_1',
+      id: 'msg_1',
       type: 'message',
       role: 'assistant',
       model: 'gpt-5-mini',
@@ -180,7 +182,7 @@ describe('Anthropic Messages response codec', () => {
         cache_read_input_tokens: 60,
         output_tokens: 10,
         output_tokens_details: { thinking_tokens: 4 },
-        service_tier: 'flex',
+        service_tier: 'standard',
       },
     });
   });

@@ -196,7 +196,7 @@ describe('responses across dialects', () => {
   const callers: Array<[DialectId, (body: Record<string, unknown>) => string, string, unknown]> = [
     ['openai-responses', outputText, 'service_tier', 'flex'],
     ['openai-chat', outputText, 'service_tier', 'flex'],
-    ['anthropic-messages', messageOutputText, 'usage', { service_tier: 'flex' }],
+    ['anthropic-messages', messageOutputText, 'usage', { service_tier: 'standard' }], // Anthropic has no flex word
     ['gemini-interactions', interactionOutputText, 'service_tier', 'flex'],
   ];
 
@@ -206,7 +206,7 @@ describe('responses across dialects', () => {
       const body = translateResponse('gemini-generate', caller, gemini, { callerModel: 'gemini-3-pro-preview', now: () => 0 });
       expect(text(body)).toBe("There are **3** r's in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.");
       expect(body[tierField]).toMatchObject(tierValue as object);
-      expect(codecs[caller].readServedTier(body)).toBe('flex');
+      expect(codecs[caller].readServedTier(body)).toBe(caller === 'anthropic-messages' ? 'standard' : 'flex');
       expect(codecs[caller].decodeResponse(body).usage).toMatchObject({ inputTokens: 9, outputTokens: 272, reasoningTokens: 244 });
     });
   }

@@ -153,7 +153,7 @@ describe('OpenAI Chat response codec', () => {
       createdAt: 1700000000,
     };
     expect(encodeChatResponse(ir, { callerModel: 'gemini-2.5-flash' })).toEqual({
-      id: 'gen-1',
+      id: 'chatcmpl-gen-1',
       object: 'chat.completion',
       created: 1700000000,
       model: 'gemini-2.5-flash',

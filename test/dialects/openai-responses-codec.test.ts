@@ -152,7 +152,7 @@ describe('OpenAI Responses response codec', () => {
     };
     const body = encodeResponsesResponse(ir, { callerModel: 'claude-sonnet-4-5' });
     expect(body).toMatchObject({
-      id: 'msg_01abc',
+      id: 'resp_01abc', // a Responses caller gets a resp_ id, whoever answered
       object: 'response',
       created_at: 1700000000,
       status: 'completed',

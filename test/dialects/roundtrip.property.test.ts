@@ -30,6 +30,7 @@ import type {
   IRToolResultPart,
 } from '../../src/dialects/ir/request.js';
 import type { IROutputPart, IRResponse } from '../../src/dialects/ir/response.js';
+import { withIdPrefix } from '../../src/dialects/ir/ids.js';
 
 const RUNS = { numRuns: 150 };
 
@@ -664,6 +665,10 @@ const signatureBeforeCall = each((part) =>
 const noCacheWrites: ResponseCanon = (res) => ({ ...res, usage: { ...res.usage, cacheWriteInputTokens: undefined } });
 const stampedNow: ResponseCanon = (res) => ({ ...res, createdAt: res.createdAt ?? NOW_MS / 1000 });
 const noCreatedAt: ResponseCanon = (res) => ({ ...res, createdAt: undefined });
+/** The caller's provider's id prefix (`msg_`, `chatcmpl-`, `resp_`), in place of another's. */
+const idPrefix = (prefix: 'msg_' | 'chatcmpl-' | 'resp_'): ResponseCanon => (res) => ({ ...res, id: withIdPrefix(prefix, res.id) });
+/** Anthropic has no flex tier: its shape says `standard` for flex. */
+const flexAsStandard: ResponseCanon = (res) => (res.servedTier === 'flex' ? { ...res, servedTier: 'standard' } : res);
 /** A stop reason the dialect can only tell from whether the answer calls tools. */
 const stopFromCalls = (from: StopReason[]): ResponseCanon => (res) =>
   from.includes(res.stopReason) ? { ...res, stopReason: res.content.some((p) => p.type === 'tool_call') ? 'tool_use' : 'end_turn' } : res;
@@ -684,6 +689,7 @@ const RESPONSE_CANON: Record<DialectId, ResponseCanon[]> = {
     stopAs({ stop_sequence: 'end_turn', error: 'end_turn' }),
     noCacheWrites,
     stampedNow,
+    idPrefix('chatcmpl-'),
   ],
   'openai-responses': [
     signatureBeforeCall,
@@ -691,8 +697,18 @@ const RESPONSE_CANON: Record<DialectId, ResponseCanon[]> = {
     stopFromCalls(['end_turn', 'tool_use', 'stop_sequence']),
     noCacheWrites,
     stampedNow,
+    idPrefix('resp_'),
   ],
-  'anthropic-messages': [refusalText, customAsInput, signatureBeforeCall, stopAs({ error: 'end_turn' }), noCreatedAt, (res) => (res.usage.cacheWriteInputTokens ? res : noCacheWrites(res))],
+  'anthropic-messages': [
+    refusalText,
+    customAsInput,
+    signatureBeforeCall,
+    stopAs({ error: 'end_turn' }),
+    noCreatedAt,
+    (res) => (res.usage.cacheWriteInputTokens ? res : noCacheWrites(res)),
+    idPrefix('msg_'),
+    flexAsStandard,
+  ],
   'gemini-generate': [
     refusalText,
     customAsInput,
@@ -735,7 +751,7 @@ describe.each(DIALECTS)('%s response codec', (dialect) => {
         const ctx = { callerModel: CALLER_MODEL, now: () => NOW_MS };
         const back = codecs[dialect].decodeResponse(codecs[dialect].encodeResponse(res, ctx));
         expect(dropUnset(back as unknown as IRRequest)).toEqual(canonicalResponse(dialect, res));
-        expect(codecs[dialect].readServedTier(codecs[dialect].encodeResponse(res, ctx))).toBe(res.servedTier);
+        expect(codecs[dialect].readServedTier(codecs[dialect].encodeResponse(res, ctx))).toBe(canonicalResponse(dialect, res).servedTier);
       }),
       RUNS,
     );

@@ -10,6 +10,7 @@ import type { DialectId } from '../../src/core/types.js';
 import type { IRStreamEvent } from '../../src/dialects/ir/stream.js';
 import { encodeSseText } from '../../src/sse/frames.js';
 import { FIXED_CTX, encodeText } from './support/streams.js';
+import { withIdPrefix } from '../../src/dialects/ir/ids.js';
 
 /** One character of any kind, with the ones JSON and SSE treat specially made frequent. */
 const char = fc.oneof(
@@ -139,7 +140,7 @@ const CASES: Record<DialectId, { isDelta: (frame: Frame) => boolean; expected: (
       ];
       return deltas.map((delta, i) => {
         const { choices: _choices, ...head } = actual[i]?.data ?? {};
-        expect(head['id']).toBe(s.id);
+        expect(head['id']).toBe(withIdPrefix('chatcmpl-', s.id));
         expect(head['model']).toBe(s.model || FIXED_CTX.callerModel);
         return generic(undefined, { ...head, choices: [{ index: 0, delta, logprobs: null, finish_reason: null }] });
       });

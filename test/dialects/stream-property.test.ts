@@ -74,12 +74,14 @@ const stream = fc
     return events;
   });
 
-/** What survives a dialect: Anthropic has no reasoning-token count, Chat no reasoning signatures. */
+/** What survives a dialect: Anthropic has no reasoning-token count nor a flex word, Chat no reasoning signatures. */
 function through(summary: StreamSummary, dialect: DialectId): StreamSummary {
   return {
     ...summary,
     signatures: dialect === 'openai-chat' ? [] : summary.signatures,
     ...(summary.usage && dialect === 'anthropic-messages' ? { usage: { ...summary.usage, reasoningTokens: 0 } } : {}),
+    // Anthropic has no flex tier: its shape says standard.
+    ...(dialect === 'anthropic-messages' && summary.servedTier === 'flex' ? { servedTier: 'standard' as const } : {}),
   };
 }
 

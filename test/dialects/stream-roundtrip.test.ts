@@ -147,7 +147,7 @@ describe('the served tier appears in the caller’s own field', () => {
     const unreported = decodeText('gemini-generate', sseText(gemini.events));
     const ctx = { callerModel: 'gemini-3-pro-preview', servedTier: 'flex' as const, now: () => 0 };
     expect(encodeText('openai-responses', unreported, ctx)).toContain('"service_tier":"flex"');
-    expect(encodeText('anthropic-messages', unreported, ctx)).toContain('"service_tier":"flex"');
+    expect(encodeText('anthropic-messages', unreported, ctx)).toContain('"service_tier":"standard"'); // Anthropic has no flex word
     expect(encodeText('gemini-interactions', unreported, ctx)).toContain('"service_tier":"flex"');
   });
 });

@@ -14,6 +14,7 @@ import type { IRReasoningPart } from '../ir/request.js';
 import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/response.js';
 import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { ANTHROPIC_STOP, STOP_REASONS } from './stop-reasons.js';
+import { withIdPrefix } from '../ir/ids.js';
 
 const DIALECT = 'anthropic-messages';
 
@@ -87,7 +88,7 @@ function contentBlocks(ir: IRResponse): unknown[] {
 export function encodeAnthropicResponse(ir: IRResponse, ctx: ResponseEncodeContext): Record<string, unknown> {
   const cacheWrite = ir.usage.cacheWriteInputTokens ?? 0;
   return {
-    id: ir.id,
+    id: withIdPrefix('msg_', ir.id),
     type: 'message',
     role: 'assistant',
     model: ctx.callerModel,

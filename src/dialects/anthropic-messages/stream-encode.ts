@@ -9,6 +9,7 @@ import type { IRUsage } from '../ir/common.js';
 import { zeroUsage, type IRStartEvent, type IRStreamEvent, type StreamEncodeContext, type StreamEncoder } from '../ir/stream.js';
 import { customInputJson, randomId, shownTierWord, stopsAtEnd } from '../ir/stream-encoding.js';
 import { ANTHROPIC_STOP } from './stop-reasons.js';
+import { withIdPrefix } from '../ir/ids.js';
 
 const DIALECT = 'anthropic-messages';
 
@@ -85,7 +86,7 @@ export function createAnthropicStreamEncoder(ctx: StreamEncodeContext): StreamEn
     const tier = shownTierWord(DIALECT, undefined, start, ctx);
     return frame('message_start', {
       message: {
-        id: start?.id || randomId('msg_'),
+        id: withIdPrefix('msg_', start?.id ?? '') || randomId('msg_'),
         type: 'message',
         role: 'assistant',
         model: start?.model || ctx.callerModel,

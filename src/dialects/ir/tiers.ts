@@ -2,7 +2,9 @@
  * The served tier as the providers write it, both ways, for whole responses and streams alike.
  * Reading is lenient across dialects (`default` and `standard` are the same tier; Gemini's
  * `SERVICE_TIER_FLEX` style too); words that name no served tier (`auto`, `batch`, absent) read as
- * nothing. Writing `flex` in the Anthropic shape has no native word; `flex` is what happened.
+ * nothing. Anthropic has no flex tier, so its shape says `standard` for flex, as Anthropic itself would
+ * (its `usage.service_tier` words are `standard`, `priority` and `batch`); the real served tier is in
+ * the router's `x-flexroute-tier` header.
  */
 import type { DialectId } from '../../core/types.js';
 import type { ServedTier } from './common.js';
@@ -20,11 +22,12 @@ const READ: Readonly<Record<string, ServedTier>> = {
 /** Served tier → wire word per provider; `undefined` writes nothing. */
 const OPENAI: Readonly<Record<ServedTier, string | undefined>> = { flex: 'flex', standard: 'default', priority: 'priority', unknown: undefined };
 const NATIVE: Readonly<Record<ServedTier, string | undefined>> = { flex: 'flex', standard: 'standard', priority: 'priority', unknown: undefined };
+const ANTHROPIC: Readonly<Record<ServedTier, string | undefined>> = { flex: 'standard', standard: 'standard', priority: 'priority', unknown: undefined };
 
 const WRITE: Readonly<Record<DialectId, Readonly<Record<ServedTier, string | undefined>>>> = {
   'openai-responses': OPENAI,
   'openai-chat': OPENAI,
-  'anthropic-messages': NATIVE,
+  'anthropic-messages': ANTHROPIC,
   'gemini-generate': NATIVE,
   'gemini-interactions': NATIVE,
 };

@@ -10,6 +10,7 @@ import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { createdSeconds } from '../ir/time.js';
 import { FINISH_REASONS, STOP_REASONS } from './stop-reasons.js';
 import { chatUsage, usageFromChat } from './usage.js';
+import { withIdPrefix } from '../ir/ids.js';
 
 /** Reads a `chat.completion` body. */
 export function decodeChatResponse(body: Record<string, unknown>): IRResponse {
@@ -53,7 +54,7 @@ export function encodeChatResponse(ir: IRResponse, ctx: ResponseEncodeContext): 
   });
   const finishReason = ir.stopReason === 'refusal' && refusals.length > 0 ? 'stop' : FINISH_REASONS[ir.stopReason];
   return {
-    id: ir.id,
+    id: withIdPrefix('chatcmpl-', ir.id),
     object: 'chat.completion',
     created: createdSeconds(ir.createdAt, ctx.now),
     model: ctx.callerModel,

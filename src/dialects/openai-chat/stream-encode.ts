@@ -18,6 +18,7 @@ import { customInputJson, randomId, shownTierWord, stopsAtEnd } from '../ir/stre
 import { createdSeconds } from '../ir/time.js';
 import { FINISH_REASONS } from './stop-reasons.js';
 import { chatUsage } from './usage.js';
+import { withIdPrefix } from '../ir/ids.js';
 
 /**
  * The chunk OpenAI sends for a failure mid-stream (`{"error":{"message","type","param","code"}}`).
@@ -58,7 +59,7 @@ export function createChatStreamEncoder(ctx: StreamEncodeContext): StreamEncoder
   function setHead(servedTier?: ServedTier): void {
     const tier = shownTierWord('openai-chat', servedTier, start, ctx);
     const fields = {
-      id: start?.id ?? '',
+      id: withIdPrefix('chatcmpl-', start?.id ?? ''),
       object: 'chat.completion.chunk',
       created: createdSeconds(start?.createdAt, ctx.now),
       model: start?.model || ctx.callerModel,

@@ -14,6 +14,7 @@ import type { IROutputPart, IRResponse, ResponseEncodeContext } from '../ir/resp
 import { servedTierFromWire, writeTierWord } from '../ir/tiers.js';
 import { createdSeconds } from '../ir/time.js';
 import { responsesUsage, usageFromResponses } from './usage.js';
+import { withIdPrefix } from '../ir/ids.js';
 
 const DIALECT = 'openai-responses';
 
@@ -154,7 +155,7 @@ function status(ir: IRResponse): { status: string; incomplete_details: unknown; 
 /** Writes the IR as a Responses `response` object, with the served tier in `service_tier`. */
 export function encodeResponsesResponse(ir: IRResponse, ctx: ResponseEncodeContext): Record<string, unknown> {
   return {
-    id: ir.id,
+    id: withIdPrefix('resp_', ir.id),
     object: 'response',
     created_at: createdSeconds(ir.createdAt, ctx.now),
     ...status(ir),

@@ -14,6 +14,7 @@ import { randomId, shownTierWord, stopsAtEnd } from '../ir/stream-encoding.js';
 import { createdSeconds } from '../ir/time.js';
 import { responseObject } from './response-object.js';
 import { responsesUsage } from './usage.js';
+import { withIdPrefix } from '../ir/ids.js';
 
 /** How each stop reason ends a Response: its status and, when incomplete, why. */
 const ENDINGS: Readonly<Record<StopReason, { status: 'completed' | 'incomplete'; reason?: string }>> = {
@@ -69,7 +70,7 @@ export function createResponsesStreamEncoder(ctx: StreamEncodeContext): StreamEn
   function response(status: string, extra: Record<string, unknown> = {}, reportedTier?: ServedTier): Record<string, unknown> {
     const tier = shownTierWord('openai-responses', reportedTier, start, ctx);
     return {
-      ...responseObject({ id: start?.id ?? '', createdAt, status, model: start?.model || ctx.callerModel }),
+      ...responseObject({ id: withIdPrefix('resp_', start?.id ?? ''), createdAt, status, model: start?.model || ctx.callerModel }),
       ...(tier ? { service_tier: tier } : {}),
       ...extra,
     };
