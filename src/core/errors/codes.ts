@@ -60,6 +60,8 @@ export interface RouterErrorDetails {
   method?: string;
   /** Request path, for `not_found` / `method_not_allowed`. */
   path?: string;
+  /** For `no_byok_key`: whether the router forwards a key the caller sends (pass-through). */
+  passThrough?: boolean;
   /** The name (never the value) of the setting or variable that should hold a key. */
   keyVariable?: string;
   /** Replaces the table's generic "why" with a specific one (e.g. "minutes must be below 60"). */

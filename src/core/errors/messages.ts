@@ -2,7 +2,7 @@
  * The message table: one entry per code with its status, error type, default `param`, and the
  * four parts every message carries (what, why, how to fix, an example request that works).
  */
-import type { CallerFormat } from '../types.js';
+import type { CallerFormat, ProviderId } from '../types.js';
 import { RouterError, type RouterErrorCode, type RouterErrorDetails, type RouterErrorType } from './codes.js';
 import { exampleRequest } from './examples.js';
 import { describeReceived, withoutQuery } from './redact.js';
@@ -33,6 +33,13 @@ const INPUT_FIELD: Record<CallerFormat, string> = {
   'openai-chat': 'messages',
   'anthropic-messages': 'messages',
   'gemini-interactions': 'input',
+};
+
+/** The header each provider's SDK sends its key in (what pass-through forwards). */
+const KEY_HEADER: Record<ProviderId, string> = {
+  openai: '"Authorization: Bearer <key>"',
+  gemini: '"x-goog-api-key: <key>"',
+  anthropic: '"x-api-key: <key>"',
 };
 
 function modelName(d: RouterErrorDetails): string {
@@ -229,7 +236,7 @@ const TABLE: Record<RouterErrorCode, ErrorSpec> = {
     why: (d) =>
       `You bring your own provider key; the router has none for ${d.provider ?? 'the provider that serves this model'}, so it cannot call it.`,
     fix: (d) =>
-      `Add your ${d.provider ?? 'provider'} key to the router configuration${d.keyVariable === undefined ? '' : ` (${d.keyVariable})`}, or use a model from a provider you have a key for.`,
+      `Either add an ${d.provider ?? 'provider'} key on the server${d.keyVariable === undefined ? '' : ` (${d.keyVariable})`}, or send your own key in the header ${d.provider ? `${KEY_HEADER[d.provider]} ` : ''}with the request${d.passThrough === false ? ' (the operator must first allow that with passThroughKeys: true)' : ''}; or use a model from a provider you have a key for.`,
     example: (d) => exampleRequest(d),
   },
   payment_required: {

@@ -18,6 +18,8 @@ export interface DialectFacts {
   readonly tierField: string;
   /** Where a whole response reports the served tier (dotted paths), first match wins. */
   readonly servedTierAt: readonly string[];
+  /** A response header that reports the served tier (Gemini's `x-gemini-service-tier`), if any. */
+  readonly servedTierHeader: string | undefined;
   /** The request's stream flag; `undefined` when streaming is chosen by the URL (generateContent). */
   readonly streamField: string | undefined;
   /** A stream reports usage only when asked: the request option that asks (Chat's `stream_options.include_usage`). */

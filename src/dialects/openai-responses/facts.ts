@@ -8,6 +8,7 @@ export const OPENAI_RESPONSES_FACTS: DialectFacts = {
   tokenCapFields: ['max_output_tokens'],
   tierField: 'service_tier',
   servedTierAt: ['service_tier'],
+  servedTierHeader: undefined,
   streamField: 'stream',
   streamUsageOption: undefined,
   modelPrefix: undefined,

@@ -34,7 +34,10 @@ export function endpoints(options: EndpointsOptions = {}): RouteStep {
       }
       throw routerError('not_found', { path: path ?? url, method });
     }
-    if (match.type === 'method_not_allowed') throw routerError('method_not_allowed', { path, method }, { allow: match.allow });
+    if (match.type === 'method_not_allowed') {
+      const format = match.endpoint.kind === 'generate' ? match.endpoint.format : undefined;
+      throw routerError('method_not_allowed', { path, method, ...(format ? { format } : {}) }, { allow: match.allow });
+    }
     ctx.endpoint = match.endpoint;
     if (match.endpoint.kind === 'generate') ctx.format = match.endpoint.format;
     return next();

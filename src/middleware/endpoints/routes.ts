@@ -12,12 +12,12 @@ const ROUTES: Readonly<Record<string, { method: 'GET' | 'POST'; endpoint: Endpoi
   ['/v1/models', { method: 'GET', endpoint: { kind: 'models' } }] as const,
 ]);
 
-export type RouteMatch = { type: 'ok'; endpoint: Endpoint } | { type: 'not_found' } | { type: 'method_not_allowed'; allow: string };
+export type RouteMatch = { type: 'ok'; endpoint: Endpoint } | { type: 'not_found' } | { type: 'method_not_allowed'; allow: string; endpoint: Endpoint };
 
 /** Finds the endpoint for a path (already stripped of the base path) and method. */
 export function matchRoute(path: string, method: string): RouteMatch {
   const route = ROUTES[path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path];
   if (!route) return { type: 'not_found' };
-  if (method !== route.method && !(method === 'HEAD' && route.method === 'GET')) return { type: 'method_not_allowed', allow: route.method };
+  if (method !== route.method && !(method === 'HEAD' && route.method === 'GET')) return { type: 'method_not_allowed', allow: route.method, endpoint: route.endpoint };
   return { type: 'ok', endpoint: route.endpoint };
 }

@@ -119,8 +119,8 @@ export async function executeRace(
       signal: exchange.signal,
     });
     const body = exchange.translation ? exchange.translation.stream(relayed, 'flex') : relayed;
-    const contentType = exchange.translation ? 'text/event-stream' : undefined;
-    return { response: new Response(body, { status: 200, headers: relayHeaders(upstream.headers, outcome, contentType) }), outcome };
+    const reshaped = exchange.translation ? { contentType: 'text/event-stream', translated: true } : undefined;
+    return { response: new Response(body, { status: 200, headers: relayHeaders(upstream.headers, outcome, reshaped) }), outcome };
   }
   return { response: await assembleWhole(options, exchange, stream, committed, upstream.headers, outcome), outcome };
 }
@@ -156,5 +156,5 @@ async function assembleWhole(
     return errorResponse(err, relayHeaders(null, outcome));
   }
   const whole = exchange.translation ? exchange.translation.whole(assembly.body) : assembly.body;
-  return Response.json(whole, { status: 200, headers: relayHeaders(upstreamHeaders, outcome, 'application/json') });
+  return Response.json(whole, { status: 200, headers: relayHeaders(upstreamHeaders, outcome, { contentType: 'application/json', translated: exchange.translation !== undefined }) });
 }

@@ -1,6 +1,7 @@
 import { errorResponse, routerError } from '../../core/errors.js';
 import type { Exchange } from './exchange.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
+import { DIALECT_FACTS } from '../../dialects/facts.js';
 import { servedTierFromWire } from '../../dialects/ir/tiers.js';
 
 /**
@@ -14,8 +15,11 @@ export async function relayAnswer(exchange: Exchange, upstream: Response, outcom
     return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: relayHeaders(upstream.headers, outcome) });
   }
   if (exchange.callerStream) {
-    const body = translation.stream(upstream.body, servedTierFromWire(outcome.tier) ?? 'unknown');
-    return new Response(body, { status: upstream.status, headers: relayHeaders(upstream.headers, outcome, 'text/event-stream') });
+    // The tier the provider says it served (a header, for Gemini), else the one asked for.
+    const tierHeader = DIALECT_FACTS[exchange.dialect].servedTierHeader;
+    const served = (tierHeader && servedTierFromWire(upstream.headers.get(tierHeader))) || servedTierFromWire(outcome.tier) || 'unknown';
+    const body = translation.stream(upstream.body, served);
+    return new Response(body, { status: upstream.status, headers: relayHeaders(upstream.headers, outcome, { contentType: 'text/event-stream', translated: true }) });
   }
   let parsed: Record<string, unknown>;
   try {
@@ -28,5 +32,5 @@ export async function relayAnswer(exchange: Exchange, upstream: Response, outcom
     });
     return errorResponse(err, relayHeaders(null, outcome));
   }
-  return Response.json(translation.whole(parsed), { status: upstream.status, headers: relayHeaders(upstream.headers, outcome, 'application/json') });
+  return Response.json(translation.whole(parsed), { status: upstream.status, headers: relayHeaders(upstream.headers, outcome, { contentType: 'application/json', translated: true }) });
 }

@@ -25,15 +25,33 @@ export interface RouteOutcome {
   flexWaitMs: number;
 }
 
-/** The upstream headers a caller may see, plus the router's own. */
-export function relayHeaders(upstream: Headers | null, outcome: RouteOutcome, contentType?: string): Headers {
+// A provider's own headers: a caller of another provider's format never sees them.
+const PROVIDER_HEADER = /^(openai-|anthropic-|x-gemini-|x-goog-|x-ratelimit-)/;
+
+/** How the router reshaped the body it relays, when it did. */
+export interface Reshaped {
+  /** The body's content type now. */
+  contentType: string;
+  /** Translated into the caller's dialect: the upstream provider's own headers are dropped. */
+  translated: boolean;
+}
+
+/**
+ * The upstream headers a caller may see, plus the router's own. A reshaped body gets its own
+ * content type; a translated one loses the provider's own headers (no `openai-*` on a Messages
+ * answer); a whole JSON body loses the `cache-control` of the stream it was assembled from.
+ */
+export function relayHeaders(upstream: Headers | null, outcome: RouteOutcome, reshaped?: Reshaped): Headers {
   const headers = new Headers();
   if (upstream) {
     upstream.forEach((value, name) => {
-      if (!NOT_RELAYED.has(name)) headers.set(name, value);
+      if (NOT_RELAYED.has(name)) return;
+      if (reshaped?.translated && PROVIDER_HEADER.test(name)) return;
+      if (name === 'cache-control' && reshaped?.contentType === 'application/json') return;
+      headers.set(name, value);
     });
   }
-  if (contentType) headers.set('content-type', contentType);
+  if (reshaped) headers.set('content-type', reshaped.contentType);
   setOutcomeHeaders(headers, outcome);
   return headers;
 }

@@ -31,5 +31,5 @@ export async function resolveProviderKey(
     const key = callerKey(headers);
     if (key) return key;
   }
-  throw routerError('no_byok_key', { provider, keyVariable: PROVIDER_ENV[provider].key, format });
+  throw routerError('no_byok_key', { provider, keyVariable: PROVIDER_ENV[provider].key, format, passThrough });
 }
