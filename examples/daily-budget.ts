@@ -24,7 +24,7 @@ const dailyBudget: RouteStep = async function dailyBudget(ctx, next) {
       what: `${team} has spent its daily budget ($${used.toFixed(6)} of $${budget.toFixed(6)}).`,
       why: 'This router caps what each team spends per UTC day.',
       fix: 'Try again tomorrow, or ask the operator to raise the budget.',
-      format: ctx.format,
+      format: ctx.caller,
       headers: { 'retry-after': '3600' },
     });
   }

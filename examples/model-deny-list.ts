@@ -16,7 +16,7 @@ function denyModels(denied: readonly string[], suggestion: string): RouteStep {
         why: `Its operator denies ${denied.join(', ')} to keep costs predictable.`,
         fix: `Send "${suggestion}" instead.`,
         param: 'model',
-        format: ctx.format,
+        format: ctx.caller,
         model: suggestion,
       });
     }

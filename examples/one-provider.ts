@@ -28,7 +28,7 @@ const openaiOnly: RouteStep = async function openaiOnly(ctx, next) {
       why: 'This router sends requests to OpenAI only.',
       fix: 'Use an OpenAI model such as "gpt-5-mini".',
       param: 'model',
-      format: ctx.format,
+      format: ctx.caller,
       model: 'gpt-5-mini',
     });
   }

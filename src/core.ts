@@ -8,7 +8,7 @@
  * import { parseStartWithin, resolvePlan, defaultCatalog } from 'flexroute/core';
  *
  * const startWithin = parseStartWithin('00h-00m-30s'); // { kind: 'race', windowMs: 30000 }
- * const plan = resolvePlan({ model: 'gpt-5-mini', startWithin, hasTokenCap: false, format: 'openai-responses' }, defaultCatalog);
+ * const plan = resolvePlan({ model: 'gpt-5-mini', startWithin, hasTokenCap: false }, defaultCatalog);
  * // plan.kind === 'race': try flex for 30 s, then default
  * ```
  *
@@ -40,6 +40,8 @@ export {
   errorResponse,
   statusForCode,
   ROUTER_ERROR_CODES,
+  type CallerShape,
+  type ExampleSpec,
   type RouterErrorBody,
   type RouterErrorCode,
   type RouterErrorDetails,

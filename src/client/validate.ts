@@ -10,6 +10,7 @@ import { RouterError, routerError } from '../core/errors.js';
 import type { CallerFormat } from '../core/types.js';
 import { checkCallerBody } from '../middleware/read-request/validate.js';
 import { FlexRouteValidationError } from './errors.js';
+import { callerShape } from '../dialects/caller-shapes.js';
 
 /** A request body ready to send. */
 export interface PreparedBody {
@@ -47,7 +48,7 @@ function serialise(body: unknown, format: CallerFormat): string {
     json = JSON.stringify(body);
   } catch (cause) {
     throw routerError('invalid_json', {
-      format,
+      format: callerShape(format),
       detail: `It could not be serialised to JSON (${(cause as Error).message}); send plain data: no BigInt values or circular references.`,
     });
   }

@@ -7,7 +7,7 @@
  * about is rejected with a message that shows the right spelling.
  */
 import { routerError } from './errors.js';
-import type { CallerFormat } from './types.js';
+import type { CallerShape } from './errors.js';
 import type { StartWithin } from './types.js';
 
 /** Shortest race window: 5 s. */
@@ -33,7 +33,7 @@ const DURATION = /^(\d{2})h-(\d{2})m-(\d{2})s$/;
  * parseStartWithin('00h-00m-30s'); // { kind: 'race', windowMs: 30000 }
  * parseStartWithin('priority');    // { kind: 'tier', tier: 'priority' }
  */
-export function parseStartWithin(value: unknown, format?: CallerFormat): StartWithin {
+export function parseStartWithin(value: unknown, format?: CallerShape): StartWithin {
   if (typeof value !== 'string') {
     throw routerError('invalid_start_within', {
       format,

@@ -22,12 +22,14 @@ import type { CallerFormat, ProviderId } from './types.js';
 
 export {
   RouterError,
+  type CallerShape,
+  type ExampleSpec,
   type RouterErrorBody,
   type RouterErrorCode,
   type RouterErrorDetails,
   type RouterErrorType,
 } from './errors/codes.js';
 export { describeReceived } from './errors/redact.js';
-export { ROUTER_ERROR_CODES, routerError, statusForCode, TOKEN_CAP_FIELD } from './errors/messages.js';
+export { ROUTER_ERROR_CODES, routerError, statusForCode } from './errors/messages.js';
 export { requestRefused, type RefusalOptions } from './errors/refusal.js';
 export { errorBody, errorResponse } from './errors/response.js';

@@ -19,7 +19,7 @@
 import { defaultCatalog, type Catalog } from './catalog/lookup.js';
 import type { ModelEntry } from './catalog/types.js';
 import { formatStartWithin } from './deadline.js';
-import { routerError, TOKEN_CAP_FIELD, type RouterErrorCode } from './errors.js';
+import { routerError, type CallerShape, type RouterErrorCode } from './errors.js';
 import type { CallerFormat, ProviderId, StartWithin } from './types.js';
 
 /** Providers with a flex tier, hence a flex race. */
@@ -64,8 +64,8 @@ export interface PlanRequest {
   startWithin: StartWithin;
   /** Whether the request carries an output-token cap (Anthropic requires one). */
   hasTokenCap: boolean;
-  /** The caller's request shape; only used to word error messages in the caller's terms. */
-  format?: CallerFormat;
+  /** The caller's request format (a caller dialect object); only used to word errors in the caller's terms. */
+  format?: CallerShape | undefined;
 }
 
 type TierWord = Extract<StartWithin, { kind: 'tier' }>['tier'];
@@ -129,7 +129,7 @@ export function resolvePlan(input: PlanRequest, catalog: Catalog = defaultCatalo
   }
 
   if (NEEDS_TOKEN_CAP[provider] && !hasTokenCap) {
-    throw routerError('missing_max_tokens', { ...details, param: TOKEN_CAP_FIELD[format ?? 'anthropic-messages'] });
+    throw routerError('missing_max_tokens', { ...details, param: format?.facts.tokenCapFields[0] ?? 'max_tokens' });
   }
   return plan;
 }

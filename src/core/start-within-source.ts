@@ -5,7 +5,8 @@
  */
 import { parseStartWithin } from './deadline.js';
 import { routerError } from './errors.js';
-import type { CallerFormat, StartWithin } from './types.js';
+import type { CallerShape } from './errors.js';
+import type { StartWithin } from './types.js';
 
 /** The raw places a `start_within` may come from. */
 export interface StartWithinSources {
@@ -18,7 +19,7 @@ export interface StartWithinSources {
   /** The router's configured default for requests that omit it; off when undefined. */
   fallback?: string;
   /** The caller's request format: error messages show their example request in it. */
-  format?: CallerFormat | undefined;
+  format?: CallerShape | undefined;
 }
 
 /**

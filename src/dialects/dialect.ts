@@ -4,6 +4,7 @@
  * tier field), so their code and flexroute's can never drift apart.
  */
 import type { DialectStream } from '../core/commit/rules.js';
+import type { CallerShape } from '../core/errors.js';
 import type { CallerFormat, DialectId, ProviderId } from '../core/types.js';
 import type { DialectCodec } from './codecs.js';
 import type { ServedTier } from './ir/common.js';
@@ -37,9 +38,14 @@ export interface WireDialect {
   tierWord(tier: ServedTier): string | undefined;
 }
 
-/** A dialect callers can send requests in, with its endpoint path. */
+/**
+ * A dialect callers can send requests in, with its endpoint paths. It is a {@link CallerShape}:
+ * pass it as the `format` of a router error to have the example written in it.
+ */
 export interface CallerDialect extends WireDialect {
   readonly id: CallerFormat;
+  /** A request that works, written in this format (what router errors end with). */
+  exampleRequest: CallerShape['exampleRequest'];
   /** The endpoint paths the router serves it on (below its base path). */
   readonly paths: readonly string[];
 }

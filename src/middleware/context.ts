@@ -9,6 +9,7 @@ import type { Endpoint } from './endpoints/routes.js';
 import type { Handler } from './handler.js';
 import type { RouteOutcome } from './execute/response-headers.js';
 import type { Translation } from './translate/translation.js';
+import type { CallerDialect } from '../dialects/dialect.js';
 
 /**
  * One request's route context. Fields below the first three are filled in by the built-in steps,
@@ -29,6 +30,11 @@ export interface RouteContext extends ComposeContext {
   endpoint?: Endpoint;
   /** The caller's request format (for every endpoint but `GET /v1/models`). */
   format?: CallerFormat;
+  /**
+   * The caller's dialect object (`flexroute/dialects`), with `format`: its field facts and
+   * codecs; pass it as `format` to `requestRefused` to write the example in the caller's format.
+   */
+  caller?: CallerDialect;
   /** What the `authenticate` hook returned (undefined without one). */
   principal?: unknown;
   /** The caller's parsed JSON body; `start_within` is removed from it once read. */
@@ -61,6 +67,7 @@ export type ContextField = Exclude<keyof RouteContext, 'request' | 'signal' | 'r
 const SET_BY: Readonly<Record<ContextField, string>> = {
   endpoint: 'endpoints',
   format: 'endpoints',
+  caller: 'endpoints',
   principal: 'authenticate',
   body: 'readRequest',
   startWithin: 'startWithin',

@@ -101,6 +101,7 @@ export function createRouter(options?: RouterOptions): Router {
       error: undefined,
       endpoint: undefined,
       format: undefined,
+      caller: undefined,
       principal: undefined,
       body: undefined,
       startWithin: undefined,

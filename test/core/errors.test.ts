@@ -10,6 +10,7 @@ import {
   type RouterErrorDetails,
 } from '../../src/core/errors.js';
 import type { CallerFormat } from '../../src/core/types.js';
+import { CALLER_SHAPES } from '../../src/dialects/caller-shapes.js';
 
 /** Every code SPEC §3.5 lists, plus invalid_body, with the status the spec gives it. */
 const EXPECTED_STATUS: Record<RouterErrorCode, number> = {
@@ -106,7 +107,7 @@ describe('routerError table', () => {
         fc.constantFrom(...FORMATS),
         fc.constantFrom<RouterErrorDetails['provider']>('openai', 'gemini', 'anthropic', undefined),
         (code, format, provider) => {
-          const { example } = splitMessage(routerError(code, { format, ...(provider ? { provider } : {}) }).message);
+          const { example } = splitMessage(routerError(code, { format: CALLER_SHAPES[format], ...(provider ? { provider } : {}) }).message);
           const sw = example.start_within as string;
           expect(['default', 'priority', 'auto'].includes(sw) || /^\d{2}h-\d{2}m-\d{2}s$/.test(sw)).toBe(true);
           const model = example.model as string;
@@ -142,9 +143,9 @@ describe('routerError table', () => {
   });
 
   it('writes the example in the caller format', () => {
-    const chat = splitMessage(routerError('missing_start_within', { format: 'openai-chat' }).message).example;
+    const chat = splitMessage(routerError('missing_start_within', { format: CALLER_SHAPES['openai-chat'] }).message).example;
     expect(Array.isArray(chat.messages)).toBe(true);
-    const messages = splitMessage(routerError('missing_max_tokens', { format: 'anthropic-messages', model: 'claude-haiku-4-5' }).message).example;
+    const messages = splitMessage(routerError('missing_max_tokens', { format: CALLER_SHAPES['anthropic-messages'], model: 'claude-haiku-4-5' }).message).example;
     expect(messages.max_tokens).toBe(1024);
     expect(messages.model).toBe('claude-haiku-4-5');
   });

@@ -4,6 +4,7 @@ import { createCatalog, defaultCatalog, type ModelEntry } from '../../src/core/c
 import { RouterError } from '../../src/core/errors.js';
 import { resolvePlan, type Plan } from '../../src/core/plan.js';
 import type { ProviderId, StartWithin } from '../../src/core/types.js';
+import { CALLER_SHAPES } from '../../src/dialects/caller-shapes.js';
 
 /**
  * SPEC §3.4, written out again here, independently of src/core/plan.ts:
@@ -175,7 +176,7 @@ describe('resolvePlan details', () => {
     expect(gemini.param).toBe('start_within');
 
     const cap = outcome(() =>
-      resolvePlan({ model: 'claude-haiku-4-5', startWithin: { kind: 'tier', tier: 'default' }, hasTokenCap: false, format: 'openai-chat' }),
+      resolvePlan({ model: 'claude-haiku-4-5', startWithin: { kind: 'tier', tier: 'default' }, hasTokenCap: false, format: CALLER_SHAPES['openai-chat'] }),
     ) as RouterError;
     expect(cap.code).toBe('missing_max_tokens');
     expect(cap.message).toContain('max_completion_tokens');

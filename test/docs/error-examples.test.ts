@@ -67,7 +67,7 @@ function routerFor(code: RouterErrorCode) {
               why: 'Its operator serves mini models only, to keep costs predictable.',
               fix: 'Send "gpt-5-mini" instead.',
               param: 'model',
-              format: ctx.format,
+              format: ctx.caller,
               model: 'gpt-5-mini',
             });
           }

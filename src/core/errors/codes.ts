@@ -1,6 +1,26 @@
 /** The router's error codes, its error class, and the facts a message can be written from. */
 import type { CallerFormat, ProviderId } from '../types.js';
 
+/** What an example request is made of. */
+export interface ExampleSpec {
+  model: string;
+  startWithin: string;
+  /** The model's provider requires a token cap (Anthropic): the example sets one. */
+  needsTokenCap: boolean;
+}
+
+/**
+ * What an error message needs of the caller's request format; each caller dialect object of
+ * `flexroute/dialects` is one. The core knows no format: it asks the shape.
+ */
+export interface CallerShape {
+  readonly id: CallerFormat;
+  readonly facts: { readonly inputField: string; readonly tokenCapFields: readonly string[] };
+  /** A request body that works, in this format. */
+  exampleRequest(example: ExampleSpec): Record<string, unknown>;
+}
+
+
 export type RouterErrorCode =
   | 'missing_start_within'
   | 'invalid_start_within'
@@ -50,8 +70,12 @@ export interface RouterErrorDetails {
   model?: string;
   /** The provider the request is bound for; picks the example model and names the missing key. */
   provider?: ProviderId;
-  /** The caller's request shape; the example request is written in it. Default `openai-responses`. */
-  format?: CallerFormat;
+  /**
+   * The caller's request format (a caller dialect object from `flexroute/dialects`, or any
+   * {@link CallerShape}): the example request is written in it, and the input and token-cap
+   * fields are named as it names them. Without one, the example is a plain Responses-style body.
+   */
+  format?: CallerShape | undefined;
   /** A field name: the one a translation cannot carry, or the one with the wrong type. */
   field?: string;
   /** Body size limit, for `body_too_large`. */

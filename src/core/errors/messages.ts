@@ -2,7 +2,7 @@
  * The message table: one entry per code with its status, error type, default `param`, and the
  * four parts every message carries (what, why, how to fix, an example request that works).
  */
-import type { CallerFormat, ProviderId } from '../types.js';
+import type { ProviderId } from '../types.js';
 import { RouterError, type RouterErrorCode, type RouterErrorDetails, type RouterErrorType } from './codes.js';
 import { exampleRequest } from './examples.js';
 import { describeReceived, withoutQuery } from './redact.js';
@@ -19,21 +19,6 @@ interface ErrorSpec {
 
 const START_WITHIN_FORMS =
   'Send start_within as "default", "priority", "auto", or a duration "HHh-MMm-SSs" from "00h-00m-05s" (5 s) to "00h-10m-00s" (10 min), e.g. "00h-00m-30s".';
-
-/** The field each caller format caps output tokens with (the `param` of `missing_max_tokens`). */
-export const TOKEN_CAP_FIELD: Record<CallerFormat, string> = {
-  'openai-responses': 'max_output_tokens',
-  'openai-chat': 'max_completion_tokens',
-  'anthropic-messages': 'max_tokens',
-  'gemini-interactions': 'generation_config.max_output_tokens',
-};
-
-const INPUT_FIELD: Record<CallerFormat, string> = {
-  'openai-responses': 'input',
-  'openai-chat': 'messages',
-  'anthropic-messages': 'messages',
-  'gemini-interactions': 'input',
-};
 
 /** The header each provider's SDK sends its key in (what pass-through forwards). */
 const KEY_HEADER: Record<ProviderId, string> = {
@@ -108,10 +93,10 @@ const TABLE: Record<RouterErrorCode, ErrorSpec> = {
     status: 400,
     type: 'invalid_request_error',
     param: 'input',
-    what: (d) => `Missing required parameter: ${d.param ?? INPUT_FIELD[d.format ?? 'openai-responses']}.`,
+    what: (d) => `Missing required parameter: ${d.param ?? d.format?.facts.inputField ?? 'input'}.`,
     why: () => 'There is nothing for the model to respond to.',
     fix: (d) =>
-      `Add the input in the field your request format uses: ${d.format ? INPUT_FIELD[d.format] : 'input (Responses, Interactions), messages (Chat Completions, Messages) or contents (generateContent)'}.`,
+      `Add the input in the field your request format uses: ${d.format ? d.format.facts.inputField : 'input (Responses, Interactions), messages (Chat Completions, Messages) or contents (generateContent)'}.`,
     example: (d) => exampleRequest(d),
   },
   unknown_model: {
@@ -161,7 +146,9 @@ const TABLE: Record<RouterErrorCode, ErrorSpec> = {
     what: (d) => `Missing token cap for ${modelName(d)}.`,
     why: () => 'Anthropic requires every request to set a maximum number of output tokens.',
     fix: (d) =>
-      `Add ${d.param ?? (d.format ? TOKEN_CAP_FIELD[d.format] : 'the token cap')} to the body (max_output_tokens on Responses, max_completion_tokens or max_tokens on Chat, max_tokens on Messages, generation_config.max_output_tokens on Interactions).`,
+      d.format
+        ? `Add ${d.param ?? d.format.facts.tokenCapFields[0]} to the body${d.format.facts.tokenCapFields.length > 1 ? ` (or ${d.format.facts.tokenCapFields.slice(1).join(', ')})` : ''}.`
+        : `Add ${d.param ?? 'the output-token cap of your request format'} to the body.`,
     example: (d) => exampleRequest({ ...d, provider: 'anthropic' }, { startWithin: 'default' }),
   },
   unsupported_feature: {

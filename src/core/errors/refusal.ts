@@ -1,6 +1,6 @@
 /** The error constructor for refusals a step decides on its own (a policy, a budget, a deny-list). */
-import type { CallerFormat, ProviderId } from '../types.js';
-import { RouterError, type RouterErrorType } from './codes.js';
+import type { ProviderId } from '../types.js';
+import { RouterError, type CallerShape, type RouterErrorType } from './codes.js';
 import { exampleRequest } from './examples.js';
 
 /** Statuses a refusal may answer with, and the `error.type` word each gets (the words OpenAI and Anthropic use). */
@@ -29,8 +29,8 @@ export interface RefusalOptions {
   status?: keyof typeof REFUSAL_TYPES;
   /** The field at fault, when one is. */
   param?: string;
-  /** The caller's format (`ctx.format`): the example request is written in it. */
-  format?: CallerFormat;
+  /** The caller's format as its dialect object (`ctx.caller`): the example request is written in it. */
+  format?: CallerShape | undefined;
   /** The model the example should use (one the refusing step would accept). */
   model?: string;
   /** The provider the example should be bound for. */
@@ -60,7 +60,7 @@ const CODE = /^[a-z][a-z0-9_]{0,63}$/;
  *       why: 'This router serves mini models only, to keep costs predictable.',
  *       fix: 'Send "gpt-5-mini" instead.',
  *       param: 'model',
- *       format: ctx.format,
+ *       format: ctx.caller,
  *       model: 'gpt-5-mini',
  *     });
  *   }

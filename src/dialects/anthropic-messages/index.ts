@@ -1,6 +1,7 @@
 import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
 import { writeTierWord } from '../ir/tiers.js';
+import { ANTHROPIC_MESSAGES_CALLER } from './caller.js';
 import { ANTHROPIC_MESSAGES_FACTS as facts } from './facts.js';
 import { anthropicMessagesStream } from './stream.js';
 import { createAnthropicStreamDecoder } from './stream-decode.js';
@@ -26,6 +27,7 @@ export const anthropicMessages: CallerDialect = {
   stream: anthropicMessagesStream,
   createStreamDecoder: createAnthropicStreamDecoder,
   createStreamEncoder: createAnthropicStreamEncoder,
+  exampleRequest: ANTHROPIC_MESSAGES_CALLER.exampleRequest,
   tierWord: (tier) => writeTierWord('anthropic-messages', tier),
   paths: ['/v1/messages'],
 };

@@ -1,6 +1,7 @@
 import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
 import { writeTierWord } from '../ir/tiers.js';
+import { GEMINI_INTERACTIONS_CALLER } from './caller.js';
 import { GEMINI_INTERACTIONS_FACTS as facts } from './facts.js';
 import { geminiInteractionsStream } from './stream.js';
 import { createInteractionsStreamDecoder } from './stream-decode.js';
@@ -26,6 +27,7 @@ export const geminiInteractions: CallerDialect = {
   stream: geminiInteractionsStream,
   createStreamDecoder: createInteractionsStreamDecoder,
   createStreamEncoder: createInteractionsStreamEncoder,
+  exampleRequest: GEMINI_INTERACTIONS_CALLER.exampleRequest,
   tierWord: (tier) => writeTierWord('gemini-interactions', tier),
   paths: ['/v1/interactions', '/v1beta/interactions'],
 };

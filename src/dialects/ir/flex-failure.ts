@@ -8,6 +8,7 @@ import { routerError, type RouterError } from '../../core/errors.js';
 import type { CallerFormat } from '../../core/types.js';
 import type { SseEvent } from '../../sse/events.js';
 import { parseJsonObject, type JsonObject } from './json.js';
+import { callerShape } from '../caller-shapes.js';
 
 /**
  * `flex_failed_after_start` for `failure`, with the example written in `format` (when callers can
@@ -24,7 +25,7 @@ export function flexFailure(
   modelIn: (data: JsonObject) => unknown,
 ): RouterError {
   const model = heldModel(context.heldEvents ?? [], modelIn) ?? context.model;
-  return routerError('flex_failed_after_start', { detail: failure.message, ...(format ? { format } : {}), ...(model ? { model } : {}) });
+  return routerError('flex_failed_after_start', { detail: failure.message, format: callerShape(format), ...(model ? { model } : {}) });
 }
 
 function heldModel(events: readonly SseEvent[], modelIn: (data: JsonObject) => unknown): string | undefined {

@@ -9,6 +9,7 @@ import type { CallerFormat, DialectId, ProviderId } from '../../core/types.js';
 import type { IRPart, IRRequest, SourcePaths } from './request.js';
 import { DIALECT_FACTS } from '../facts.js';
 import type { DialectFacts } from './facts.js';
+import { callerShape } from '../caller-shapes.js';
 
 /** Joins path segments with dots, skipping empty ones: `joinPath('messages', 2, 'content')`. */
 export function joinPath(...segments: Array<string | number>): string {
@@ -48,7 +49,7 @@ export function cannotCarry(
   detail: string,
 ): RouterError {
   const field = ir.sourcePaths?.[irPath] ?? irPath;
-  const format = callerFormatOf(ir.sourceDialect);
+  const format = callerShape(callerFormatOf(ir.sourceDialect));
   return routerError('unsupported_feature', {
     field,
     provider: DIALECT_PROVIDER[target],

@@ -7,6 +7,7 @@ import { routerError, type RouterErrorDetails } from '../../core/errors.js';
 import type { DialectId } from '../../core/types.js';
 import { callerFormatOf, joinPath } from './provenance.js';
 import { isJsonObject, type JsonObject } from './json.js';
+import { callerShape } from '../caller-shapes.js';
 
 /**
  * A problem with the caller's body, found while decoding. {@link decodeAs} turns it into the
@@ -33,8 +34,7 @@ export function decodeAs<T>(dialect: DialectId, decode: () => T): T {
     return decode();
   } catch (error) {
     if (!(error instanceof BodyProblem)) throw error;
-    const format = callerFormatOf(dialect);
-    throw routerError(error.code, { ...error.details, ...(format ? { format } : {}) });
+    throw routerError(error.code, { ...error.details, format: callerShape(callerFormatOf(dialect)) });
   }
 }
 

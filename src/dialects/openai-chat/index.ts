@@ -1,6 +1,7 @@
 import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
 import { writeTierWord } from '../ir/tiers.js';
+import { OPENAI_CHAT_CALLER } from './caller.js';
 import { OPENAI_CHAT_FACTS as facts } from './facts.js';
 import { openaiChatStream } from './stream.js';
 import { createChatStreamDecoder } from './stream-decode.js';
@@ -26,6 +27,7 @@ export const openaiChat: CallerDialect = {
   stream: openaiChatStream,
   createStreamDecoder: createChatStreamDecoder,
   createStreamEncoder: createChatStreamEncoder,
+  exampleRequest: OPENAI_CHAT_CALLER.exampleRequest,
   tierWord: (tier) => writeTierWord('openai-chat', tier),
   paths: ['/v1/chat/completions'],
 };

@@ -1,6 +1,7 @@
 import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
 import { writeTierWord } from '../ir/tiers.js';
+import { OPENAI_RESPONSES_CALLER } from './caller.js';
 import { OPENAI_RESPONSES_FACTS as facts } from './facts.js';
 import { openaiResponsesStream } from './stream.js';
 import { createResponsesStreamDecoder } from './stream-decode.js';
@@ -26,6 +27,7 @@ export const openaiResponses: CallerDialect = {
   stream: openaiResponsesStream,
   createStreamDecoder: createResponsesStreamDecoder,
   createStreamEncoder: createResponsesStreamEncoder,
+  exampleRequest: OPENAI_RESPONSES_CALLER.exampleRequest,
   tierWord: (tier) => writeTierWord('openai-responses', tier),
   paths: ['/v1/responses'],
 };

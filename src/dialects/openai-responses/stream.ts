@@ -21,6 +21,7 @@ import { randomId } from '../ir/stream-encoding.js';
 import { createdSeconds } from '../ir/time.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { responseObject } from './response-object.js';
+import { OPENAI_RESPONSES_CALLER } from './caller.js';
 
 /** Event types with a fixed meaning; any other `*.delta` is `start`, anything else bookkeeping. */
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
@@ -74,7 +75,7 @@ function failureFrame(failure: RelayFailure, context: FailureContext = {}): Uint
   const held = context.heldEvents ?? [];
   const base = latestResponseObject(held);
   const model = typeof base?.['model'] === 'string' ? base['model'] : context.model;
-  const error = routerError('flex_failed_after_start', { detail: failure.message, format: 'openai-responses', ...(model ? { model } : {}) });
+  const error = routerError('flex_failed_after_start', { detail: failure.message, format: OPENAI_RESPONSES_CALLER, ...(model ? { model } : {}) });
   const response: JsonObject = {
     ...(base ?? responseObject({ id: randomId('resp_flexroute_'), createdAt: createdSeconds(undefined), status: 'failed', model: model ?? 'unknown' })),
     status: 'failed',

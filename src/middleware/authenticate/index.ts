@@ -1,5 +1,6 @@
 import { routerError } from '../../core/errors.js';
 import type { RouteStep } from '../context.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /**
  * Router authentication. `check` returns a principal (anything truthy: a team name, a user
@@ -16,7 +17,7 @@ export function authenticate(check: (req: Request) => unknown | Promise<unknown>
   if (typeof check !== 'function') throw new TypeError('flexroute: authenticate(check) needs a function (req) => principal | undefined.');
   return async function authenticate(ctx, next) {
     const principal = await check(ctx.request);
-    if (!principal) throw routerError('invalid_api_key', { format: ctx.format });
+    if (!principal) throw routerError('invalid_api_key', { format: callerShape(ctx.format) });
     ctx.principal = principal;
     return await next();
   };

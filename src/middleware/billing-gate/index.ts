@@ -1,6 +1,7 @@
 import { routerError } from '../../core/errors.js';
 import type { ProviderId } from '../../core/types.js';
 import { need, type RouteStep } from '../context.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /** What a billing gate is asked about one flex request. */
 export interface FlexGateContext {
@@ -24,7 +25,7 @@ export function billingGate(allowFlex: (ctx: FlexGateContext) => boolean | Promi
   return async function billingGate(ctx, next) {
     const plan = need(ctx, 'plan', 'billingGate');
     if (plan.kind === 'race' && !(await allowFlex({ principal: ctx.principal, model: plan.model, provider: plan.provider }))) {
-      throw routerError('payment_required', { format: ctx.format, model: plan.model });
+      throw routerError('payment_required', { format: callerShape(ctx.format), model: plan.model });
     }
     return await next();
   };

@@ -1,6 +1,8 @@
 import { routerError } from '../../core/errors.js';
 import type { RouteStep } from '../context.js';
 import { matchRoute, type RouteMatch } from './routes.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
+import { callerDialects } from '../../dialects/index.js';
 
 /** Options of {@link endpoints}. */
 export interface EndpointsOptions {
@@ -36,10 +38,13 @@ export function endpoints(options: EndpointsOptions = {}): RouteStep {
     }
     if (match.type === 'method_not_allowed') {
       const format = match.endpoint.kind === 'generate' ? match.endpoint.format : undefined;
-      throw routerError('method_not_allowed', { path, method, ...(format ? { format } : {}) }, { allow: match.allow });
+      throw routerError('method_not_allowed', { path, method, format: callerShape(format) }, { allow: match.allow });
     }
     ctx.endpoint = match.endpoint;
-    if (match.endpoint.kind === 'generate') ctx.format = match.endpoint.format;
+    if (match.endpoint.kind === 'generate') {
+      ctx.format = match.endpoint.format;
+      ctx.caller = callerDialects[match.endpoint.format];
+    }
     return next();
   };
 }

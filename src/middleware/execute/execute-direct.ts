@@ -2,6 +2,7 @@ import { errorResponse, routerError } from '../../core/errors.js';
 import type { Exchange } from './exchange.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
 import { relayAnswer } from './relay-answer.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /**
  * A request that does not race (`default`, `priority`, `auto`): one upstream call at the planned
@@ -14,7 +15,7 @@ export async function executeDirect(exchange: Exchange, tier: string): Promise<{
     upstream = await exchange.send('direct', tier, exchange.callerStream, exchange.signal);
   } catch (cause) {
     if (exchange.signal.aborted) throw cause;
-    const err = routerError('upstream_unreachable', { provider: exchange.provider.id, format: exchange.format, detail: describeNetworkError(cause) });
+    const err = routerError('upstream_unreachable', { provider: exchange.provider.id, format: callerShape(exchange.format), detail: describeNetworkError(cause) });
     return { response: errorResponse(err, relayHeaders(null, outcome)), outcome };
   }
   return { response: await relayAnswer(exchange, upstream, outcome), outcome };

@@ -12,6 +12,7 @@ import type { Clock } from '../../core/clock.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
 import { relayAnswer } from './relay-answer.js';
 import { discardBody } from './send-upstream.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /** What the race reads besides the exchange: its clock and the post-commit idle limit. */
 export interface RaceSettings {
@@ -92,7 +93,7 @@ export async function executeRace(
     if (!(result.value instanceof Response)) {
       const err = routerError('upstream_unreachable', {
         provider: exchange.provider.id,
-        format: exchange.format,
+        format: callerShape(exchange.format),
         detail: describeNetworkError(result.value.unreachable),
       });
       return { response: errorResponse(err, relayHeaders(null, outcome)), outcome };
@@ -152,7 +153,7 @@ async function assembleWhole(
   const assembly = failure === undefined ? stream.assemble(events) : undefined;
   if (!assembly?.ok) {
     const detail = failure ?? assembly?.message;
-    const err = routerError('flex_failed_after_start', { provider: exchange.provider.id, format: exchange.format, detail });
+    const err = routerError('flex_failed_after_start', { provider: exchange.provider.id, format: callerShape(exchange.format), detail });
     return errorResponse(err, relayHeaders(null, outcome));
   }
   const whole = exchange.translation ? exchange.translation.whole(assembly.body) : assembly.body;

@@ -3,6 +3,7 @@ import type { Exchange } from './exchange.js';
 import { relayHeaders, type RouteOutcome } from './response-headers.js';
 import { DIALECT_FACTS } from '../../dialects/facts.js';
 import { servedTierFromWire } from '../../dialects/ir/tiers.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /**
  * Relays an upstream answer that needs no race bookkeeping (a direct request, or standard after
@@ -27,7 +28,7 @@ export async function relayAnswer(exchange: Exchange, upstream: Response, outcom
   } catch (cause) {
     const err = routerError('upstream_unreachable', {
       provider: exchange.provider.id,
-      format: exchange.format,
+      format: callerShape(exchange.format),
       detail: `The provider answered ${upstream.status} with a body that is not JSON (${(cause as Error).message}).`,
     });
     return errorResponse(err, relayHeaders(null, outcome));

@@ -2,6 +2,7 @@ import type { Catalog } from '../../core/catalog/index.js';
 import { resolvePlan } from '../../core/plan.js';
 import { codecs } from '../../dialects/codecs.js';
 import { need, type RouteStep } from '../context.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /**
  * Resolves the route plan from the model and `start_within` (SPEC §3.4): the provider, the
@@ -22,7 +23,7 @@ export function plan(options: { catalog: Catalog }): RouteStep {
     const format = need(ctx, 'format', 'plan');
     const body = need(ctx, 'body', 'plan');
     const startWithin = need(ctx, 'startWithin', 'plan');
-    ctx.plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: codecs[format].hasTokenCap(body), format }, catalog);
+    ctx.plan = resolvePlan({ model: body.model as string, startWithin, hasTokenCap: codecs[format].hasTokenCap(body), format: callerShape(format) }, catalog);
     return next();
   };
 }

@@ -2,6 +2,7 @@ import { routerError } from '../../core/errors.js';
 import type { CallerFormat, ProviderId } from '../../core/types.js';
 import { PROVIDER_ENV } from '../../providers/defaults.js';
 import type { KeyLookup } from './index.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /** The key a caller sent, in whichever header its SDK uses (SPEC §6 pass-through). */
 export function callerKey(headers: Headers): string | undefined {
@@ -31,5 +32,5 @@ export async function resolveProviderKey(
     const key = callerKey(headers);
     if (key) return key;
   }
-  throw routerError('no_byok_key', { provider, keyVariable: PROVIDER_ENV[provider].key, format, passThrough });
+  throw routerError('no_byok_key', { provider, keyVariable: PROVIDER_ENV[provider].key, format: callerShape(format), passThrough });
 }

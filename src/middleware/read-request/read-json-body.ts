@@ -1,5 +1,6 @@
 import { routerError } from '../../core/errors.js';
 import type { CallerFormat } from '../../core/types.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /** Media types the router accepts for a request body. */
 function isJsonContentType(value: string | null): boolean {
@@ -18,18 +19,18 @@ export async function readJsonBody(req: Request, limitBytes: number, format: Cal
   const contentType = req.headers.get('content-type');
   if (!isJsonContentType(contentType)) {
     await req.body?.cancel().catch(() => {});
-    throw routerError('unsupported_media_type', { received: contentType, format });
+    throw routerError('unsupported_media_type', { received: contentType, format: callerShape(format) });
   }
   const declared = Number(req.headers.get('content-length') ?? Number.NaN);
   if (declared > limitBytes) {
     await req.body?.cancel().catch(() => {});
-    throw routerError('body_too_large', { limitBytes, format });
+    throw routerError('body_too_large', { limitBytes, format: callerShape(format) });
   }
   const text = await readTextWithLimit(req, limitBytes, format);
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw routerError('invalid_json', { detail: `The JSON parser stopped with: ${(cause as Error).message}.`, format });
+    throw routerError('invalid_json', { detail: `The JSON parser stopped with: ${(cause as Error).message}.`, format: callerShape(format) });
   }
 }
 
@@ -44,7 +45,7 @@ async function readTextWithLimit(req: Request, limitBytes: number, format: Calle
     total += value.byteLength;
     if (total > limitBytes) {
       await reader.cancel().catch(() => {});
-      throw routerError('body_too_large', { limitBytes, format });
+      throw routerError('body_too_large', { limitBytes, format: callerShape(format) });
     }
     chunks.push(value);
   }

@@ -2,6 +2,7 @@ import { routerError } from '../../core/errors.js';
 import { readStartWithin } from '../../core/start-within-source.js';
 import type { CallerFormat, StartWithin } from '../../core/types.js';
 import { CALLER_FORMATS, type CallerFormatSpec } from './caller-formats.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /**
  * A parsed body the router can route: a JSON object (`invalid_body`) whose fields pass
@@ -9,7 +10,7 @@ import { CALLER_FORMATS, type CallerFormatSpec } from './caller-formats.js';
  */
 export function checkBodyObject(parsed: unknown, format: CallerFormat): Record<string, unknown> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw routerError('invalid_body', { received: parsed, format, detail: 'The body must be a JSON object.' });
+    throw routerError('invalid_body', { received: parsed, format: callerShape(format), detail: 'The body must be a JSON object.' });
   }
   const body = parsed as Record<string, unknown>;
   validateRequest(body, CALLER_FORMATS[format]);
@@ -30,7 +31,7 @@ export function checkCallerBody(
 ): { body: Record<string, unknown>; startWithin: StartWithin } {
   const body = checkBodyObject(parsed, format);
   const startWithin = readStartWithin({
-    format,
+    format: callerShape(format),
     bodyValue: body.start_within,
     bodyHasField: 'start_within' in body,
     headerValue: startWithinHeader,
@@ -46,17 +47,17 @@ export function checkCallerBody(
  */
 export function validateRequest(body: Record<string, unknown>, spec: CallerFormatSpec): void {
   const format = spec.format;
-  if (body.model === undefined || body.model === null) throw routerError('missing_model', { format });
+  if (body.model === undefined || body.model === null) throw routerError('missing_model', { format: callerShape(format) });
   const input = body[spec.inputField];
-  if (input === undefined || input === null) throw routerError('missing_input', { format, param: spec.inputField });
+  if (input === undefined || input === null) throw routerError('missing_input', { format: callerShape(format), param: spec.inputField });
   for (const field of ['service_tier', 'serviceTier'] as const) {
-    if (field in body) throw routerError('service_tier_not_allowed', { format, param: field, received: body[field] });
+    if (field in body) throw routerError('service_tier_not_allowed', { format: callerShape(format), param: field, received: body[field] });
   }
   const result = spec.schema.safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const field = issue.path.join('.');
     const received = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], body);
-    throw routerError('invalid_body', { format, param: field, field, received, detail: `\`${field}\` ${issue.message}.` });
+    throw routerError('invalid_body', { format: callerShape(format), param: field, field, received, detail: `\`${field}\` ${issue.message}.` });
   }
 }

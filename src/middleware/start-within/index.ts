@@ -1,5 +1,6 @@
 import { readStartWithin } from '../../core/start-within-source.js';
 import { need, type RouteStep } from '../context.js';
+import { callerShape } from '../../dialects/caller-shapes.js';
 
 /** Options of {@link startWithin}. */
 export interface StartWithinOptions {
@@ -26,7 +27,7 @@ export function startWithin(options: StartWithinOptions = {}): RouteStep {
       bodyValue: body.start_within,
       bodyHasField: 'start_within' in body,
       headerValue: ctx.request.headers.get('x-start-within'),
-      format: ctx.format,
+      format: callerShape(ctx.format),
       ...(fallback === undefined ? {} : { fallback }),
     });
     delete body.start_within;
