@@ -8,6 +8,7 @@ export const ANTHROPIC_MESSAGES_FACTS: DialectFacts = {
   tokenCapFields: ['max_tokens'],
   tierField: 'service_tier',
   servedTierAt: ['usage.service_tier'],
+  eventTypeField: 'type',
   servedTierHeader: undefined,
   streamField: 'stream',
   streamUsageOption: undefined,

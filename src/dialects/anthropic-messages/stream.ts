@@ -18,6 +18,8 @@ import { upstreamFailure } from '../ir/assembly.js';
 import { flexFailure } from '../ir/flex-failure.js';
 import { lookup } from '../ir/lookup.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
+import { sseEventType } from '../ir/stream-decoding.js';
+import { ANTHROPIC_MESSAGES_FACTS } from './facts.js';
 
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
   message_start: 'bookkeeping',
@@ -31,11 +33,7 @@ const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
 };
 
 /** The event's type: its SSE name, else the payload's `type`; `undefined` when unreadable. */
-function eventType(event: SseEvent): string | undefined {
-  if (event.event !== undefined && event.event !== 'message') return event.event;
-  const type = parseJsonObject(event.data)?.['type'];
-  return typeof type === 'string' ? type : undefined;
-}
+const eventType = (event: SseEvent): string | undefined => sseEventType(event, ANTHROPIC_MESSAGES_FACTS.eventTypeField);
 
 const rules: CommitRules = {
   classify(event) {

@@ -8,6 +8,7 @@ export const GEMINI_GENERATE_FACTS: DialectFacts = {
   tokenCapFields: ['generationConfig.maxOutputTokens'],
   tierField: 'serviceTier',
   servedTierAt: ['usageMetadata.serviceTier', 'serviceTier'],
+  eventTypeField: undefined,
   servedTierHeader: 'x-gemini-service-tier',
   streamField: undefined,
   streamUsageOption: undefined,

@@ -8,6 +8,7 @@ export const GEMINI_INTERACTIONS_FACTS: DialectFacts = {
   tokenCapFields: ['generation_config.max_output_tokens'],
   tierField: 'service_tier',
   servedTierAt: ['service_tier'],
+  eventTypeField: 'event_type',
   servedTierHeader: undefined,
   streamField: 'stream',
   streamUsageOption: undefined,

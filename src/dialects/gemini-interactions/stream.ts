@@ -18,14 +18,14 @@ import { upstreamFailure } from '../ir/assembly.js';
 import { flexFailure } from '../ir/flex-failure.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { interactionsErrorFrame } from './stream-encode.js';
+import { sseEventType } from '../ir/stream-decoding.js';
+import { GEMINI_INTERACTIONS_FACTS } from './facts.js';
 
 const FAILED_STATUSES: ReadonlySet<unknown> = new Set(['failed', 'cancelled']);
 
 /** The event's type: its SSE name, else the payload's `event_type`. */
 function eventType(event: SseEvent, data: JsonObject | undefined): string | undefined {
-  if (event.event !== undefined && event.event !== 'message') return event.event;
-  const type = data?.['event_type'];
-  return typeof type === 'string' ? type : undefined;
+  return sseEventType(event, GEMINI_INTERACTIONS_FACTS.eventTypeField, data ?? {});
 }
 
 /** Steps (and deltas) that are not the model generating: echoed input and tool results. */

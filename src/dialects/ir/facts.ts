@@ -18,6 +18,8 @@ export interface DialectFacts {
   readonly tierField: string;
   /** Where a whole response reports the served tier (dotted paths), first match wins. */
   readonly servedTierAt: readonly string[];
+  /** The payload field that names a stream event when its SSE `event:` line does not (`type`, Interactions' `event_type`). */
+  readonly eventTypeField: string | undefined;
   /** A response header that reports the served tier (Gemini's `x-gemini-service-tier`), if any. */
   readonly servedTierHeader: string | undefined;
   /** The request's stream flag; `undefined` when streaming is chosen by the URL (generateContent). */

@@ -70,3 +70,19 @@ export function upstreamError(error: unknown, fallback: string, codeFields: read
   const code = codeFields.map((field) => found[field]).find((value) => typeof value === 'string' && value !== '');
   return { type: 'error', message: typeof message === 'string' ? message : fallback, ...(typeof code === 'string' ? { code } : {}) };
 }
+
+/**
+ * A stream event's type: its SSE `event:` name, else the payload's type field (`type`, or
+ * Interactions' `event_type`: the dialect's `eventTypeField`); `undefined` when neither says.
+ * Pass `data` when the payload is already parsed.
+ *
+ * @example
+ * sseEventType({ event: undefined, data: '{"type":"response.created"}' }, 'type') // 'response.created'
+ */
+export function sseEventType(event: SseEvent, field: string | undefined, data?: JsonObject): string | undefined {
+  if (event.event !== undefined && event.event !== 'message') return event.event;
+  if (field === undefined) return undefined;
+  const type = (data ?? parseJsonObject(event.data))?.[field];
+  return typeof type === 'string' ? type : undefined;
+}
+

@@ -8,6 +8,7 @@ export const OPENAI_CHAT_FACTS: DialectFacts = {
   tokenCapFields: ['max_completion_tokens', 'max_tokens'],
   tierField: 'service_tier',
   servedTierAt: ['service_tier'],
+  eventTypeField: undefined,
   servedTierHeader: undefined,
   streamField: 'stream',
   streamUsageOption: 'stream_options.include_usage',

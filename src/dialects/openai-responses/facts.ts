@@ -8,6 +8,7 @@ export const OPENAI_RESPONSES_FACTS: DialectFacts = {
   tokenCapFields: ['max_output_tokens'],
   tierField: 'service_tier',
   servedTierAt: ['service_tier'],
+  eventTypeField: 'type',
   servedTierHeader: undefined,
   streamField: 'stream',
   streamUsageOption: undefined,

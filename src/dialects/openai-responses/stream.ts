@@ -22,6 +22,8 @@ import { createdSeconds } from '../ir/time.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { responseObject } from './response-object.js';
 import { OPENAI_RESPONSES_CALLER } from './caller.js';
+import { sseEventType } from '../ir/stream-decoding.js';
+import { OPENAI_RESPONSES_FACTS } from './facts.js';
 
 /** Event types with a fixed meaning; any other `*.delta` is `start`, anything else bookkeeping. */
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
@@ -47,10 +49,8 @@ const TERMINAL_TYPES: ReadonlySet<string> = new Set([
 
 /** The event's type: its SSE name, else the payload's `type`; `undefined` when unreadable. */
 function eventType(event: SseEvent): string | undefined {
-  if (event.event !== undefined && event.event !== 'message') return event.event;
-  if (event.data.startsWith('[DONE]')) return '[DONE]';
-  const type = parseJsonObject(event.data)?.['type'];
-  return typeof type === 'string' ? type : undefined;
+  if (event.data.startsWith('[DONE]') && (event.event === undefined || event.event === 'message')) return '[DONE]';
+  return sseEventType(event, OPENAI_RESPONSES_FACTS.eventTypeField);
 }
 
 const rules: CommitRules = {
