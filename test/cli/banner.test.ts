@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatBanner } from '../../src/cli/serve/banner.js';
 import { formatRouteEvent } from '../../src/cli/serve/request-log.js';
-import type { RoutedEvent } from '../../src/middleware/events/route-event.js';
+import type { RouteEvent, RoutedEvent } from '../../src/middleware/events/route-event.js';
 
 describe('serve banner', () => {
   const banner = formatBanner({
@@ -55,5 +55,11 @@ describe('request log line', () => {
     expect(formatRouteEvent({ ...event, servedTier: 'flex', race: 'committed', flexWaitMs: 312, savingsUsd: 0.000123 })).toBe(
       '200 openai-responses gpt-5-mini → flex (committed after 312 ms) headers 5213 ms, done 6020 ms, saved $0.000123',
     );
+  });
+
+  it('shows a refused request with its status, format, path and code, and bounds a long path', () => {
+    const refused: RouteEvent = { outcome: 'refused', status: 402, method: 'POST', path: '/v1/responses', code: 'payment_required', callerFormat: 'openai-responses', model: 'gpt-5-mini', timeToHeadersMs: 1.2, durationMs: 1.2 };
+    expect(formatRouteEvent(refused)).toBe('402 openai-responses POST /v1/responses gpt-5-mini refused payment_required after 1 ms');
+    expect(formatRouteEvent({ outcome: 'refused', status: 404, method: 'GET', path: `/${'x'.repeat(500)}`, code: 'not_found', timeToHeadersMs: 0, durationMs: 0 })).toMatch(/^404 - GET \/x{119}… refused not_found after 0 ms$/);
   });
 });

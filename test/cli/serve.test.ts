@@ -72,6 +72,10 @@ describe('flexroute serve (real process against the simulator)', () => {
     expect(upstream?.body).not.toHaveProperty('start_within');
 
     await cli.waitForOutput(/200 openai-responses gpt-5-mini → default/);
+    // Refused requests are logged too, with their code.
+    const refused = await post(url, { model: 'gpt-5-mini', input: 'Hello' });
+    expect(refused.status).toBe(400);
+    await cli.waitForOutput(/400 openai-responses POST \/v1\/responses refused missing_start_within after \d+ ms/);
     cli.child.kill('SIGTERM');
     expect((await cli.exited).code).toBe(0);
     expect(cli.stdout() + cli.stderr()).not.toContain(SERVER_KEY);
