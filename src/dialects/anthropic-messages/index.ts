@@ -1,8 +1,7 @@
-import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
-import { writeTierWord } from '../ir/tiers.js';
+import { defineCallerDialect } from '../define.js';
 import { ANTHROPIC_MESSAGES_CALLER } from './caller.js';
-import { ANTHROPIC_MESSAGES_FACTS as facts } from './facts.js';
+import { ANTHROPIC_MESSAGES_FACTS } from './facts.js';
 import { anthropicMessagesStream } from './stream.js';
 import { createAnthropicStreamDecoder } from './stream-decode.js';
 import { createAnthropicStreamEncoder } from './stream-encode.js';
@@ -18,16 +17,10 @@ import { createAnthropicStreamEncoder } from './stream-encode.js';
  * anthropicMessages.stream.rules.classify(event); // 'bookkeeping' | 'start' | 'error' | 'end'
  * ```
  */
-export const anthropicMessages: CallerDialect = {
-  id: facts.id as CallerDialect['id'],
-  provider: facts.provider,
-  name: facts.name,
-  facts,
-  codec: codecs['anthropic-messages'],
+export const anthropicMessages: CallerDialect = defineCallerDialect(ANTHROPIC_MESSAGES_FACTS, {
   stream: anthropicMessagesStream,
   createStreamDecoder: createAnthropicStreamDecoder,
   createStreamEncoder: createAnthropicStreamEncoder,
-  exampleRequest: ANTHROPIC_MESSAGES_CALLER.exampleRequest,
-  tierWord: (tier) => writeTierWord('anthropic-messages', tier),
+  caller: ANTHROPIC_MESSAGES_CALLER,
   paths: ['/v1/messages'],
-};
+});

@@ -1,7 +1,6 @@
-import { codecs } from '../codecs.js';
 import type { WireDialect } from '../dialect.js';
-import { writeTierWord } from '../ir/tiers.js';
-import { GEMINI_GENERATE_FACTS as facts } from './facts.js';
+import { defineDialect } from '../define.js';
+import { GEMINI_GENERATE_FACTS } from './facts.js';
 import { geminiGenerateStream } from './stream.js';
 import { createGeminiStreamDecoder } from './stream-decode.js';
 import { createGeminiStreamEncoder } from './stream-encode.js';
@@ -17,14 +16,8 @@ import { createGeminiStreamEncoder } from './stream-encode.js';
  * geminiGenerate.stream.rules.classify(event); // 'bookkeeping' | 'start' | 'error' | 'end'
  * ```
  */
-export const geminiGenerate: WireDialect = {
-  id: facts.id as WireDialect['id'],
-  provider: facts.provider,
-  name: facts.name,
-  facts,
-  codec: codecs['gemini-generate'],
+export const geminiGenerate: WireDialect = defineDialect(GEMINI_GENERATE_FACTS, {
   stream: geminiGenerateStream,
   createStreamDecoder: createGeminiStreamDecoder,
   createStreamEncoder: createGeminiStreamEncoder,
-  tierWord: (tier) => writeTierWord('gemini-generate', tier),
-};
+});

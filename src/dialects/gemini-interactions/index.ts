@@ -1,8 +1,7 @@
-import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
-import { writeTierWord } from '../ir/tiers.js';
+import { defineCallerDialect } from '../define.js';
 import { GEMINI_INTERACTIONS_CALLER } from './caller.js';
-import { GEMINI_INTERACTIONS_FACTS as facts } from './facts.js';
+import { GEMINI_INTERACTIONS_FACTS } from './facts.js';
 import { geminiInteractionsStream } from './stream.js';
 import { createInteractionsStreamDecoder } from './stream-decode.js';
 import { createInteractionsStreamEncoder } from './stream-encode.js';
@@ -18,16 +17,10 @@ import { createInteractionsStreamEncoder } from './stream-encode.js';
  * geminiInteractions.stream.rules.classify(event); // 'bookkeeping' | 'start' | 'error' | 'end'
  * ```
  */
-export const geminiInteractions: CallerDialect = {
-  id: facts.id as CallerDialect['id'],
-  provider: facts.provider,
-  name: facts.name,
-  facts,
-  codec: codecs['gemini-interactions'],
+export const geminiInteractions: CallerDialect = defineCallerDialect(GEMINI_INTERACTIONS_FACTS, {
   stream: geminiInteractionsStream,
   createStreamDecoder: createInteractionsStreamDecoder,
   createStreamEncoder: createInteractionsStreamEncoder,
-  exampleRequest: GEMINI_INTERACTIONS_CALLER.exampleRequest,
-  tierWord: (tier) => writeTierWord('gemini-interactions', tier),
+  caller: GEMINI_INTERACTIONS_CALLER,
   paths: ['/v1/interactions', '/v1beta/interactions'],
-};
+});

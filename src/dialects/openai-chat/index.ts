@@ -1,8 +1,7 @@
-import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
-import { writeTierWord } from '../ir/tiers.js';
+import { defineCallerDialect } from '../define.js';
 import { OPENAI_CHAT_CALLER } from './caller.js';
-import { OPENAI_CHAT_FACTS as facts } from './facts.js';
+import { OPENAI_CHAT_FACTS } from './facts.js';
 import { openaiChatStream } from './stream.js';
 import { createChatStreamDecoder } from './stream-decode.js';
 import { createChatStreamEncoder } from './stream-encode.js';
@@ -18,16 +17,10 @@ import { createChatStreamEncoder } from './stream-encode.js';
  * openaiChat.stream.rules.classify(event); // 'bookkeeping' | 'start' | 'error' | 'end'
  * ```
  */
-export const openaiChat: CallerDialect = {
-  id: facts.id as CallerDialect['id'],
-  provider: facts.provider,
-  name: facts.name,
-  facts,
-  codec: codecs['openai-chat'],
+export const openaiChat: CallerDialect = defineCallerDialect(OPENAI_CHAT_FACTS, {
   stream: openaiChatStream,
   createStreamDecoder: createChatStreamDecoder,
   createStreamEncoder: createChatStreamEncoder,
-  exampleRequest: OPENAI_CHAT_CALLER.exampleRequest,
-  tierWord: (tier) => writeTierWord('openai-chat', tier),
+  caller: OPENAI_CHAT_CALLER,
   paths: ['/v1/chat/completions'],
-};
+});

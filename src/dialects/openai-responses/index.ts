@@ -1,8 +1,7 @@
-import { codecs } from '../codecs.js';
 import type { CallerDialect } from '../dialect.js';
-import { writeTierWord } from '../ir/tiers.js';
+import { defineCallerDialect } from '../define.js';
 import { OPENAI_RESPONSES_CALLER } from './caller.js';
-import { OPENAI_RESPONSES_FACTS as facts } from './facts.js';
+import { OPENAI_RESPONSES_FACTS } from './facts.js';
 import { openaiResponsesStream } from './stream.js';
 import { createResponsesStreamDecoder } from './stream-decode.js';
 import { createResponsesStreamEncoder } from './stream-encode.js';
@@ -18,16 +17,10 @@ import { createResponsesStreamEncoder } from './stream-encode.js';
  * openaiResponses.stream.rules.classify(event); // 'bookkeeping' | 'start' | 'error' | 'end'
  * ```
  */
-export const openaiResponses: CallerDialect = {
-  id: facts.id as CallerDialect['id'],
-  provider: facts.provider,
-  name: facts.name,
-  facts,
-  codec: codecs['openai-responses'],
+export const openaiResponses: CallerDialect = defineCallerDialect(OPENAI_RESPONSES_FACTS, {
   stream: openaiResponsesStream,
   createStreamDecoder: createResponsesStreamDecoder,
   createStreamEncoder: createResponsesStreamEncoder,
-  exampleRequest: OPENAI_RESPONSES_CALLER.exampleRequest,
-  tierWord: (tier) => writeTierWord('openai-responses', tier),
+  caller: OPENAI_RESPONSES_CALLER,
   paths: ['/v1/responses'],
-};
+});
