@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -35,14 +35,14 @@ beforeAll(async () => {
   clone = join(work, 'clone');
   await cleanCopy(clone);
   expect(existsSync(join(clone, 'dist'))).toBe(false);
-  const packed = await run('npm', ['pack', '--json', '--pack-destination', work], { cwd: clone, maxBuffer: 64 * 1024 * 1024 }).catch(
-    (err: { stdout?: string; stderr?: string }) => {
-      const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').filter((l) => /\[ERROR\]|error TS|Error:/.test(l));
-      throw new Error(`npm pack (with its prepack build) failed in a clean copy. First errors:\n${output.slice(0, 20).join('\n')}`);
-    },
-  );
-  // npm prints the prepack script's output before the JSON.
-  tarball = join(work, (JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string }[])[0]!.filename);
+  await run('npm', ['pack', '--pack-destination', work], { cwd: clone, maxBuffer: 64 * 1024 * 1024 }).catch((err: { stdout?: string; stderr?: string }) => {
+    const output = `${err.stdout ?? ''}${err.stderr ?? ''}`.split('\n').filter((l) => /\[ERROR\]|error TS|Error:/.test(l));
+    throw new Error(`npm pack (with its prepack build) failed in a clean copy. First errors:\n${output.slice(0, 20).join('\n')}`);
+  });
+  // The one tarball npm wrote (its stdout also carries the prepack build's log, so it is not parsed).
+  const tarballs = readdirSync(work).filter((name) => name.endsWith('.tgz'));
+  expect(tarballs).toHaveLength(1);
+  tarball = join(work, tarballs[0]!);
   consumer = join(work, 'consumer');
   mkdirSync(consumer);
   writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true }));
