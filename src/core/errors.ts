@@ -18,8 +18,6 @@
  * Safety: received values are echoed JSON-quoted and truncated; anything that looks like a key is
  * replaced by `[redacted]`, and the authentication codes never echo a received value at all.
  */
-import type { CallerFormat, ProviderId } from './types.js';
-
 export {
   RouterError,
   type CallerShape,

@@ -20,7 +20,7 @@ import { defaultCatalog, type Catalog } from './catalog/lookup.js';
 import type { ModelEntry } from './catalog/types.js';
 import { formatStartWithin } from './deadline.js';
 import { routerError, type CallerShape, type RouterErrorCode } from './errors.js';
-import type { CallerFormat, ProviderId, StartWithin } from './types.js';
+import type { ProviderId, StartWithin } from './types.js';
 
 /** Providers with a flex tier, hence a flex race. */
 export type FlexProviderId = 'openai' | 'gemini';

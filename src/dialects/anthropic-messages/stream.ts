@@ -20,6 +20,7 @@ import { lookup } from '../ir/lookup.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { sseEventType } from '../ir/stream-decoding.js';
 import { ANTHROPIC_MESSAGES_FACTS } from './facts.js';
+import { inIndexOrder, streamedArguments } from '../ir/indexed.js';
 
 const EVENT_CLASS: Readonly<Record<string, EventClass>> = {
   message_start: 'bookkeeping',
@@ -89,7 +90,7 @@ function assemble(events: Iterable<SseEvent>): Assembly {
         message['usage'] = { ...(isJsonObject(message['usage']) ? message['usage'] : {}), ...data['usage'] };
       }
     } else if (type === 'message_stop' && message) {
-      const ordered = [...blocks.entries()].sort(([a], [b]) => a - b).map(([, underway]) => finishBlock(underway));
+      const ordered = inIndexOrder(blocks).map(finishBlock);
       return { ok: true, body: { ...message, content: ordered } };
     } else if (type === 'error') {
       return upstreamFailure(data['error'] ?? data, ['type'], 'error');
@@ -126,10 +127,8 @@ function applyDelta(underway: BlockUnderway, delta: JsonObject): void {
 
 /** Tool input streamed as JSON text replaces the `{}` placeholder of `content_block_start`. */
 function finishBlock(underway: BlockUnderway): JsonObject {
-  if (underway.json.trim() !== '') {
-    const input = parseJsonObject(underway.json);
-    underway.block['input'] = input ?? underway.json;
-  }
+  const input = streamedArguments(underway.json);
+  if (input !== undefined) underway.block['input'] = input;
   return underway.block;
 }
 

@@ -20,6 +20,7 @@ import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
 import { interactionsErrorFrame } from './stream-encode.js';
 import { sseEventType } from '../ir/stream-decoding.js';
 import { GEMINI_INTERACTIONS_FACTS } from './facts.js';
+import { inIndexOrder, streamedArguments } from '../ir/indexed.js';
 
 const FAILED_STATUSES: ReadonlySet<unknown> = new Set(['failed', 'cancelled']);
 
@@ -92,7 +93,8 @@ function applyDelta(underway: StepUnderway, delta: JsonObject): void {
 }
 
 function finishStep(underway: StepUnderway): JsonObject {
-  if (underway.args.trim() !== '') underway.step['arguments'] = parseJsonObject(underway.args) ?? underway.args;
+  const args = streamedArguments(underway.args);
+  if (args !== undefined) underway.step['arguments'] = args;
   return underway.step;
 }
 
@@ -120,7 +122,7 @@ function assemble(events: Iterable<SseEvent>): Assembly {
       const interaction = data['interaction'];
       if (FAILED_STATUSES.has(interaction['status'])) return upstreamFailure(interaction['error'] ?? interaction, ['code', 'status'], 'error');
       if (Array.isArray(interaction['steps'])) return { ok: true, body: interaction };
-      const rebuilt = [...steps.entries()].sort(([a], [b]) => a - b).map(([, underway]) => finishStep(underway));
+      const rebuilt = inIndexOrder(steps).map(finishStep);
       return { ok: true, body: { ...interaction, steps: rebuilt } };
     }
   }

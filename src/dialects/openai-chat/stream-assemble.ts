@@ -10,6 +10,7 @@ import type { Assembly } from '../../core/commit/rules.js';
 import type { SseEvent } from '../../sse/events.js';
 import { upstreamFailure } from '../ir/assembly.js';
 import { isJsonObject, parseJsonObject, type JsonObject } from '../ir/json.js';
+import { inIndexOrder } from '../ir/indexed.js';
 
 /** String fields that arrive in pieces and are joined; every other field keeps its first value. */
 const STREAMED_STRINGS: ReadonlySet<string> = new Set(['arguments', 'input', 'data', 'transcript']);
@@ -155,7 +156,7 @@ function completion(top: JsonObject, choices: Map<number, ChoiceState>): JsonObj
 }
 
 function finalChoice(index: number, state: ChoiceState): JsonObject {
-  const toolCalls = [...state.toolCalls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+  const toolCalls = inIndexOrder(state.toolCalls);
   // OpenAI answers `content: null` beside tool calls; the role chunk's `content: ""` must not show up as text.
   const callsOnly = (toolCalls.length > 0 || state.functionCall !== undefined) && state.content === '';
   const message: JsonObject = {
