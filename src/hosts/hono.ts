@@ -21,9 +21,11 @@ export type HonoLikeNext = () => Promise<void>;
 /** Options of {@link flexrouteHono}. */
 export interface FlexrouteHonoOptions {
   /**
-   * When the router has no endpoint for the path (its own `404 not_found`), call `next()` so the
-   * app's other routes and its `notFound` handler answer. Default `true`. Set `false` to always
-   * answer with the router's JSON 404, which every SDK can parse.
+   * When the router has no endpoint for the path, call `next()` so the app's other routes and its
+   * `notFound` handler answer; the router learns it from its own composition
+   * (`router.middleware`), never from a response. Default `true`. Set `false` to always answer
+   * with the router's JSON 404, which every SDK can parse. A handler that is not a router has no
+   * composition to fall through, and always answers.
    */
   fallthrough?: boolean;
 }
