@@ -3,14 +3,16 @@
  * unknown flag or a bad value is a {@link UsageError} that names it and says how to fix it.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DEMO_USAGE, MAIN_USAGE, SERVE_USAGE } from './usage.js';
+import { SIMULATOR_PRESETS } from '../simulator/presets.js';
+import { DEMO_USAGE, MAIN_USAGE, SERVE_USAGE, SIMULATOR_USAGE } from './usage.js';
 
 /** What the user asked the CLI to do. */
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'version' }
   | { kind: 'serve'; options: ServeArgs }
-  | { kind: 'demo'; options: DemoArgs };
+  | { kind: 'demo'; options: DemoArgs }
+  | { kind: 'simulator'; options: SimulatorArgs };
 
 /** `flexroute serve` options, defaults applied. */
 export interface ServeArgs {
@@ -19,6 +21,16 @@ export interface ServeArgs {
   basePath: string;
   drainTimeoutMs: number;
   quiet: boolean;
+  /** `--simulate`: an in-process simulator as every upstream, with this preset and seed. */
+  simulate: { preset: string; seed: number } | undefined;
+}
+
+/** `flexroute simulator` options, defaults applied. */
+export interface SimulatorArgs {
+  port: number;
+  host: string;
+  preset: string;
+  seed: number;
 }
 
 /** `flexroute demo` options, defaults applied. */
@@ -44,6 +56,17 @@ const SERVE_OPTIONS: Options = {
   'base-path': { type: 'string' },
   'drain-timeout': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  simulate: { type: 'boolean' },
+  preset: { type: 'string' },
+  seed: { type: 'string' },
+};
+
+const SIMULATOR_OPTIONS: Options = {
+  ...HELP,
+  port: { type: 'string', short: 'p' },
+  host: { type: 'string' },
+  preset: { type: 'string' },
+  seed: { type: 'string' },
 };
 
 const DEMO_OPTIONS: Options = {
@@ -70,14 +93,19 @@ export function parseCommand(argv: readonly string[], env: Record<string, string
     if (values.help) return { kind: 'help', text: SERVE_USAGE };
     return { kind: 'serve', options: serveArgs(values, env) };
   }
+  if (first === 'simulator') {
+    const values = parseStrict('simulator', rest, SIMULATOR_OPTIONS);
+    if (values.help) return { kind: 'help', text: SIMULATOR_USAGE };
+    return { kind: 'simulator', options: simulatorArgs(values) };
+  }
   if (first === 'demo') {
     const values = parseStrict('demo', rest, DEMO_OPTIONS);
     if (values.help) return { kind: 'help', text: DEMO_USAGE };
     return { kind: 'demo', options: demoArgs(values) };
   }
-  if (first === 'help') return { kind: 'help', text: rest[0] === 'serve' ? SERVE_USAGE : rest[0] === 'demo' ? DEMO_USAGE : MAIN_USAGE };
+  if (first === 'help') return { kind: 'help', text: ({ serve: SERVE_USAGE, demo: DEMO_USAGE, simulator: SIMULATOR_USAGE } as Record<string, string>)[rest[0] ?? ''] ?? MAIN_USAGE };
   if (!first.startsWith('-')) {
-    throw new UsageError(`Unknown command '${first}'. The commands are 'serve' and 'demo', e.g. 'flexroute serve --port 8080'. Run 'flexroute --help' for more.`);
+    throw new UsageError(`Unknown command '${first}'. The commands are 'serve', 'simulator' and 'demo', e.g. 'flexroute serve --port 8080'. Run 'flexroute --help' for more.`);
   }
   const values = parseStrict(undefined, argv, { ...HELP, version: { type: 'boolean', short: 'v' } });
   if (values.version) return { kind: 'version' };
@@ -103,37 +131,66 @@ function parseStrict(command: string | undefined, args: readonly string[], optio
 }
 
 function serveArgs(values: Values, env: Record<string, string | undefined>): ServeArgs {
+  const where = 'flexroute serve';
   const portText = str(values.port) ?? (env.PORT || undefined);
-  const port = portText === undefined ? 8080 : integer(portText, values.port !== undefined ? '--port' : 'PORT', 0, 65_535, '8080');
+  const port = portText === undefined ? 8080 : integer(where, portText, values.port !== undefined ? '--port' : 'PORT', 0, 65_535, '8080');
   const drainSeconds = str(values['drain-timeout']);
+  if (!values.simulate && (values.preset !== undefined || values.seed !== undefined)) {
+    throw new UsageError(`${where}: --preset and --seed only apply with --simulate. Example: '${where} --simulate --preset outage'.`);
+  }
   return {
     port,
     host: str(values.host) ?? (env.HOST || '127.0.0.1'),
     basePath: str(values['base-path']) ?? '',
-    drainTimeoutMs: drainSeconds === undefined ? 30_000 : integer(drainSeconds, '--drain-timeout', 0, 86_400, '30') * 1000,
+    drainTimeoutMs: drainSeconds === undefined ? 30_000 : integer(where, drainSeconds, '--drain-timeout', 0, 86_400, '30') * 1000,
     quiet: values.quiet === true,
+    simulate: values.simulate ? { preset: preset(where, values), seed: seed(where, values) } : undefined,
+  };
+}
+
+function simulatorArgs(values: Values): SimulatorArgs {
+  const where = 'flexroute simulator';
+  const port = str(values.port);
+  return {
+    port: port === undefined ? 9000 : integer(where, port, '--port', 0, 65_535, '9000'),
+    host: str(values.host) ?? '127.0.0.1',
+    preset: preset(where, values),
+    seed: seed(where, values),
   };
 }
 
 function demoArgs(values: Values): DemoArgs {
+  const where = 'flexroute demo';
   const requests = str(values.requests);
   const concurrency = str(values.concurrency);
-  const seed = str(values.seed);
   return {
-    requests: requests === undefined ? 80 : integer(requests, '--requests', 1, 10_000, '80'),
-    concurrency: concurrency === undefined ? 8 : integer(concurrency, '--concurrency', 1, 256, '8'),
-    seed: seed === undefined ? 1 : integer(seed, '--seed', 0, 2 ** 31 - 1, '7'),
+    requests: requests === undefined ? 80 : integer(where, requests, '--requests', 1, 10_000, '80'),
+    concurrency: concurrency === undefined ? 8 : integer(where, concurrency, '--concurrency', 1, 256, '8'),
+    seed: seed(where, values),
   };
+}
+
+function preset(where: string, values: Values): string {
+  const name = str(values.preset) ?? 'realistic';
+  if (!Object.hasOwn(SIMULATOR_PRESETS, name)) {
+    throw new UsageError(`${where}: --preset must be one of ${Object.keys(SIMULATOR_PRESETS).join(', ')}, not '${name}'. Example: --preset outage.`);
+  }
+  return name;
+}
+
+function seed(where: string, values: Values): number {
+  const text = str(values.seed);
+  return text === undefined ? 1 : integer(where, text, '--seed', 0, 2 ** 31 - 1, '7');
 }
 
 function str(value: string | boolean | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function integer(text: string, name: string, min: number, max: number, example: string): number {
+function integer(where: string, text: string, name: string, min: number, max: number, example: string): number {
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new UsageError(`${name} must be a whole number from ${min} to ${max}, not '${text}'. Example: ${name.startsWith('-') ? `${name} ${example}` : `${name}=${example}`}.`);
+    throw new UsageError(`${where}: ${name} must be a whole number from ${min} to ${max}, not '${text}'. Example: ${name.startsWith('-') ? `${name} ${example}` : `${name}=${example}`}.`);
   }
   return value;
 }

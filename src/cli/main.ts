@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** The `flexroute` command: `serve`, `demo`, `--help`, `--version`. */
+/** The `flexroute` command: `serve`, `simulator`, `demo`, `--help`, `--version`. */
 import { parseCommand, UsageError, type Command } from './args.js';
 import { packageVersion } from './version.js';
 
@@ -18,6 +18,10 @@ async function run(command: Command): Promise<number> {
     case 'demo': {
       const { runDemo } = await import('./demo/demo.js');
       return runDemo(command.options, { write: (text) => process.stdout.write(text) });
+    }
+    case 'simulator': {
+      const { runSimulator } = await import('./simulator/run-simulator.js');
+      return runSimulator(command.options, { log: (line) => process.stdout.write(`${line}\n`) });
     }
   }
 }

@@ -6,7 +6,9 @@ Try the half-price flex tier first; move a request up to standard when flex has
 not started within the caller's start_within window.
 
 Commands:
-  serve     Run the router as a standalone HTTP gateway
+  serve      Run the router as a standalone HTTP gateway (--simulate: against
+             the built-in simulator, no keys needed)
+  simulator  Run the built-in provider simulator on its own, for any router
   demo      Route a sample workload through the built-in simulator and report
             what was routed, what it saved and what it cost in latency
 
@@ -16,6 +18,7 @@ Options:
 
 Examples:
   OPENAI_API_KEY=sk-... flexroute serve --port 8080
+  flexroute serve --simulate          # try the gateway with curl or any SDK, no keys
   flexroute demo
 `;
 
@@ -31,7 +34,12 @@ Options:
       --base-path <path>      Serve the endpoints under this prefix, e.g. /llm (default: none)
       --drain-timeout <s>     On SIGINT/SIGTERM, seconds in-flight requests get to finish
                               before their connections are closed (default: 30)
-  -q, --quiet                 Do not log one line per routed request
+  -q, --quiet                 Do not log one line per request
+      --simulate              Route to an in-process simulator instead of the real
+                              providers (announced in the banner and on every answer's
+                              x-flexroute-simulated header); no keys needed
+      --preset <name>         With --simulate: realistic (default), instant, outage, slow-flex
+      --seed <n>              With --simulate: seed of the simulator's draws (default: 1)
   -h, --help                  Show this help
 
 Environment:
@@ -65,4 +73,25 @@ Options:
 
 Example:
   flexroute demo --requests 40 --seed 7
+`;
+
+export const SIMULATOR_USAGE = `Usage: flexroute simulator [options]
+
+Run the built-in provider simulator: OpenAI, Gemini and Anthropic wire formats,
+with a flex pool set by a preset. Simulated, not real providers: for trying
+flexroute (or any router) without keys or network. Prints the base URLs to export.
+
+Options:
+  -p, --port <n>              Port to listen on (default: 9000; 0 picks a free one)
+      --host <addr>           Interface to bind (default: 127.0.0.1)
+      --preset <name>         realistic (default): a busy flex pool with a long start
+                              tail and some 429s; instant: every pool instant;
+                              outage: flex answers 503; slow-flex: flex starts after ~20 s
+      --seed <n>              Seed of every random draw (default: 1)
+  -h, --help                  Show this help
+
+Example:
+  flexroute simulator --port 9000 --preset outage
+  # in another shell, with the exports it prints:
+  flexroute serve --port 8080
 `;

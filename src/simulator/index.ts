@@ -16,7 +16,7 @@
 export { startSimulator } from './server.js';
 export { expectedText, DEFAULT_OUTPUT_TOKENS, type ExpectedTextOptions } from './text.js';
 export { poolForTier, reportedTier } from './tiers.js';
-export { realisticPools } from './presets.js';
+export { realisticPools, SIMULATOR_PRESETS } from './presets.js';
 export { SIMULATED_MODELS } from './models.js';
 export type {
   CountSpec,

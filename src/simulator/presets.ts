@@ -29,3 +29,17 @@ export const realisticPools: PoolSet = {
     outputTokens: { min: 40, max: 200 },
   },
 };
+
+/**
+ * The named pool settings `flexroute simulator --preset` and `flexroute serve --simulate` offer:
+ * - `realistic`: {@link realisticPools} (the default);
+ * - `instant`: every pool healthy and instant, for trying requests and measuring overhead;
+ * - `outage`: flex refuses everything with 503 (every race moves up to standard at once);
+ * - `slow-flex`: flex starts after 20 s on average, so short windows time out and long ones wait.
+ */
+export const SIMULATOR_PRESETS: Readonly<Record<string, PoolSet>> = {
+  realistic: realisticPools,
+  instant: {},
+  outage: { ...realisticPools, flex: { ...realisticPools.flex, rate429: 0, rate503: 1 } },
+  'slow-flex': { ...realisticPools, flex: { ...realisticPools.flex, startDelayMs: { distribution: 'exponential', meanMs: 20_000 } } },
+};

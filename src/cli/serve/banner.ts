@@ -20,6 +20,8 @@ export interface BannerInfo {
   endpointBase: string;
   providers: readonly ProviderLine[];
   drainTimeoutMs: number;
+  /** `--simulate`: the preset and seed of the in-process simulator behind every provider. */
+  simulated?: { preset: string; seed: number };
 }
 
 /** The banner text, ending in a newline. */
@@ -27,9 +29,16 @@ export function formatBanner(info: BannerInfo): string {
   const width = Math.max(...info.providers.map((p) => p.provider.length));
   const lines = [
     `flexroute ${info.version} listening on ${info.endpointBase}`,
+    ...(info.simulated
+      ? [`  SIMULATED: every provider below is the built-in simulator (preset ${info.simulated.preset}, seed ${info.simulated.seed}), not a real one; answers carry x-flexroute-simulated: true`]
+      : []),
     `  POST ${info.endpointBase}/responses | /chat/completions | /messages | /interactions, GET ${info.endpointBase}/models`,
     ...info.providers.map((p) => {
-      const key = p.hasServerKey ? `key from ${p.keyVariable}` : `no ${p.keyVariable}: callers' own keys are passed through`;
+      const key = info.simulated
+        ? 'simulated (no key needed)'
+        : p.hasServerKey
+          ? `key from ${p.keyVariable}`
+          : `no ${p.keyVariable}: callers' own keys are passed through`;
       return `  ${p.provider.padEnd(width)}  ${key}; upstream ${redactUserinfo(p.upstream)}`;
     }),
     `Ctrl+C or SIGTERM stops accepting and gives in-flight requests up to ${Math.round(info.drainTimeoutMs / 1000)} s to finish.`,

@@ -7,7 +7,11 @@ import type { AddressInfo } from 'node:net';
 import type { ProviderId } from '../../core/types.js';
 import { toNodeListener } from '../../hosts/node-listener.js';
 import { createUndiciFetch } from '../../hosts/undici-fetch.js';
+import { applyMiddleware, type Middleware } from '../../middleware/handler.js';
 import { createRouter } from '../../router/create-router.js';
+import { SIMULATOR_PRESETS } from '../../simulator/presets.js';
+import { startSimulator } from '../../simulator/index.js';
+import { simulatorUpstreams } from '../simulator/run-simulator.js';
 import { DEFAULT_UPSTREAMS, PROVIDER_ENV } from '../../router/resolve-options.js';
 import type { ServeArgs } from '../args.js';
 import { packageVersion } from '../version.js';
@@ -35,19 +39,23 @@ export interface ServeIo {
 
 /** Starts the gateway and prints the banner; rejects with a readable error if it cannot listen. */
 export async function startServe(args: ServeArgs, io: ServeIo): Promise<RunningServe> {
+  const simulator = args.simulate ? await startSimulator({ seed: args.simulate.seed, pools: SIMULATOR_PRESETS[args.simulate.preset]! }) : undefined;
+  // Simulated: the simulator is every upstream, and any key will do (it checks none).
+  const env = simulator ? simulatedEnv(io.env, simulatorUpstreams(simulator)) : io.env;
   const upstream = createUndiciFetch();
   const router = createRouter({
-    env: io.env,
+    env,
     basePath: args.basePath,
     fetch: upstream.fetch,
     ...(args.quiet ? {} : { onEvent: (event) => io.log(formatRouteEvent(event)) }),
   });
-  const server = createServer(toNodeListener(router));
+  const server = createServer(toNodeListener(simulator ? applyMiddleware(router, markSimulated) : router));
   const closer = trackRequests(server);
   try {
     await listen(server, args.port, args.host);
   } catch (err) {
     await upstream.close();
+    await simulator?.close();
     throw new Error(describeListenError(err, args));
   }
   const address = server.address() as AddressInfo;
@@ -57,8 +65,9 @@ export async function startServe(args: ServeArgs, io: ServeIo): Promise<RunningS
     formatBanner({
       version: packageVersion(),
       endpointBase: `${url}${normaliseBasePath(args.basePath)}/v1`,
-      providers: PROVIDERS.map((provider) => providerLine(provider, io.env)),
+      providers: PROVIDERS.map((provider) => providerLine(provider, env)),
       drainTimeoutMs: args.drainTimeoutMs,
+      ...(args.simulate ? { simulated: args.simulate } : {}),
     }).trimEnd(),
   );
   return {
@@ -68,9 +77,29 @@ export async function startServe(args: ServeArgs, io: ServeIo): Promise<RunningS
     async close() {
       const outcome = await closer.close(args.drainTimeoutMs);
       await upstream.close();
+      await simulator?.close();
       return outcome;
     },
   };
+}
+
+/** Every answer of a simulated gateway says so, so nobody mistakes it for production. */
+const markSimulated: Middleware = (next) =>
+  async function markSimulated(req) {
+    const res = await next(req);
+    const headers = new Headers(res.headers);
+    headers.set('x-flexroute-simulated', 'true');
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  };
+
+/** The environment with the simulator as every upstream and a placeholder key per provider. */
+function simulatedEnv(env: Record<string, string | undefined>, upstreams: Record<ProviderId, string>): Record<string, string | undefined> {
+  const out = { ...env };
+  for (const provider of PROVIDERS) {
+    out[PROVIDER_ENV[provider].baseUrl] = upstreams[provider];
+    out[PROVIDER_ENV[provider].key] = `simulated-${provider}-key`;
+  }
+  return out;
 }
 
 function providerLine(provider: ProviderId, env: Record<string, string | undefined>): ProviderLine {
