@@ -3,6 +3,7 @@
  * unknown flag or a bad value is a {@link UsageError} that names it and says how to fix it.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseStartWithin } from '../core/deadline.js';
 import { SIMULATOR_PRESETS } from '../simulator/presets.js';
 import { DEMO_USAGE, MAIN_USAGE, SERVE_USAGE, SIMULATOR_USAGE } from './usage.js';
 
@@ -38,6 +39,8 @@ export interface DemoArgs {
   requests: number;
   concurrency: number;
   seed: number;
+  /** `--window`: the start_within of every request that can wait (default: the workload's 5 s and 10 s mix). */
+  window?: string;
 }
 
 /** A mistake on the command line; the CLI prints the message and exits with status 2. */
@@ -74,6 +77,7 @@ const DEMO_OPTIONS: Options = {
   requests: { type: 'string', short: 'n' },
   concurrency: { type: 'string', short: 'c' },
   seed: { type: 'string' },
+  window: { type: 'string' },
 };
 
 /**
@@ -167,7 +171,21 @@ function demoArgs(values: Values): DemoArgs {
     requests: requests === undefined ? 80 : integer(where, requests, '--requests', 1, 10_000, '80'),
     concurrency: concurrency === undefined ? 8 : integer(where, concurrency, '--concurrency', 1, 256, '8'),
     seed: seed(where, values),
+    ...(values.window === undefined ? {} : { window: windowArg(where, str(values.window)!) }),
   };
+}
+
+/** A duration `start_within` for the demo's waiting requests. */
+function windowArg(where: string, text: string): string {
+  if (!/^\d{2}h-\d{2}m-\d{2}s$/.test(text)) {
+    throw new UsageError(`${where}: --window must be a duration written HHh-MMm-SSs, from 00h-00m-05s to 00h-10m-00s, not '${text}'. Example: --window 00h-00m-30s.`);
+  }
+  try {
+    parseStartWithin(text);
+  } catch (err) {
+    throw new UsageError(`${where}: --window ${text} is not a start_within the router accepts: ${(err as Error).message.split(' Example:')[0]}`);
+  }
+  return text;
 }
 
 function preset(where: string, values: Values): string {

@@ -69,10 +69,13 @@ Options:
   -n, --requests <n>      Requests in the workload (default: 80)
   -c, --concurrency <n>   Requests in flight at once (default: 8)
       --seed <n>          Seed for the workload and the simulator (default: 1)
+      --window <d>        start_within of every request that can wait, e.g. 00h-00m-30s
+                          (default: a mix of 00h-00m-05s and 00h-00m-10s)
   -h, --help              Show this help
 
 Example:
   flexroute demo --requests 40 --seed 7
+  flexroute demo --window 00h-00m-30s   # wait longer for flex: saves more, waits longer
 `;
 
 export const SIMULATOR_USAGE = `Usage: flexroute simulator [options]

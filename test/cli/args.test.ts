@@ -45,6 +45,8 @@ describe('parseCommand', () => {
     [['simulator', '--preset', 'busy'], "flexroute simulator: --preset must be one of realistic, instant, outage, slow-flex, not 'busy'"],
     [['serve', '--preset', 'outage'], 'flexroute serve: --preset and --seed only apply with --simulate'],
     [['simulator', '--port', 'x'], "flexroute simulator: --port must be a whole number"],
+    [['demo', '--window', '30s'], "flexroute demo: --window must be a duration written HHh-MMm-SSs"],
+    [['demo', '--window', '00h-20m-00s'], 'flexroute demo: --window 00h-20m-00s is not a start_within the router accepts'],
     [['server'], "Unknown command 'server'"],
     [['--bogus'], "'--bogus'"],
   ])('rejects %j naming what is wrong', (argv, named) => {

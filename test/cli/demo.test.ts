@@ -16,5 +16,25 @@ describe('flexroute demo (real process, small workload)', () => {
     expect(out).toMatch(/streaming \(first delta, n=\d+\)\s+\d+/);
     expect(out).toMatch(/^saved\s+\$0\.\d{6} \(\d+\.\d %\)$/m);
     expect(out).toContain('Every request completed.');
+
+    // Every number in the headline is counted in the tables.
+    const [, raced, committed, timedOut, refused] = /(\d+) of 12 requests could wait and raced for flex: (\d+) started on flex in time, (\d+) moved up to standard when their window closed, and (\d+) moved up at once/.exec(out)!.map(Number);
+    const raceCount = (race: string) => Number(new RegExp(`^${race}\\s+(\\d+)`, 'm').exec(out)?.[1] ?? 0);
+    const allRaces = [...out.matchAll(/^(committed|fallback:\S+|passthrough)\s+(\d+)/gm)].reduce((sum, m) => sum + Number(m[2]), 0);
+    expect(committed).toBe(raceCount('committed'));
+    expect(timedOut).toBe(raceCount('fallback:timeout'));
+    expect(raced).toBe(allRaces);
+    expect(refused).toBe(raced! - committed! - timedOut!);
+    // One cost row per idea, one sample exchange with its headers, and where to go next.
+    expect(out).not.toContain('baseline run (all "default", its own tokens)');
+    expect(out).toMatch(/→ 200 {2}x-flexroute-tier: \w+ {2}x-flexroute-race: \S+ {2}x-flexroute-flex-wait-ms: \d+/);
+    expect(out).toContain('npx flexroute serve --simulate');
+  }, 60_000);
+
+  it('--window sets the start_within of every request that can wait', async () => {
+    const result = await runCli(['demo', '--requests', '6', '--concurrency', '6', '--seed', '3', '--window', '00h-00m-07s']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('start_within "00h-00m-07s", "default", "priority", "auto"');
+    expect(result.stdout).not.toContain('00h-00m-05s');
   }, 60_000);
 });

@@ -33,13 +33,14 @@ export async function runDemo(args: DemoArgs, io: DemoIo): Promise<number> {
   try {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const client = new OpenAI({ baseURL: `${urlOf(server)}/v1`, apiKey: 'sk-demo-not-a-real-key', maxRetries: 0, timeout: 60_000 });
-    const workload = buildWorkload(args.requests, args.seed);
+    const workload = buildWorkload(args.requests, args.seed, args.window);
 
     io.write(describeSetup(args));
     const routed = await timedPhase(io, `Routing ${args.requests} requests, ${args.concurrency} at a time`, () => runAll(client, workload, args.concurrency));
     const baseline = await timedPhase(io, 'Baseline: the same requests, all on "default"', () => runAll(client, asBaseline(workload), args.concurrency));
     const summary = summarise(routed, baseline);
     io.write(`\n${formatReport(summary)}`);
+    io.write(`\n${sampleExchange(routed)}\n${NEXT_STEPS}`);
     return summary.failed === 0 ? 0 : 1;
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -59,7 +60,7 @@ function describeSetup(args: DemoArgs): string {
     `Simulated flex pool: ${flex.capacity} slots (full → 429), start delay exponential with mean ${flexMean} ms`,
     `plus a slow tail on ${percent(SLOW_TAIL_SHARE)} of requests (${SLOW_TAIL_DELAY_MS.min / 1000}–${SLOW_TAIL_DELAY_MS.max / 1000} s), ` +
       `${percent(flex.rate429)} 429s, ${percent(flex.rate503)} 503s. Standard pool: ${standardDelay.min}–${standardDelay.max} ms.`,
-    'Workload: Responses and Chat, streaming and not; start_within "00h-00m-05s", "00h-00m-10s", "default", "priority", "auto".',
+    `Workload: Responses and Chat, streaming and not; start_within ${args.window ? `"${args.window}"` : '"00h-00m-05s", "00h-00m-10s"'}, "default", "priority", "auto".`,
     '',
   ].join('\n');
 }
@@ -85,6 +86,30 @@ async function runAll(client: OpenAI, items: readonly WorkItem[], concurrency: n
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   return results;
 }
+
+/** One request as the caller saw it: what it sent, and the x-flexroute-* headers it got back. */
+function sampleExchange(routed: readonly Observation[]): string {
+  const sample = routed.find((o) => o.ok && o.race === 'committed') ?? routed.find((o) => o.ok);
+  if (!sample) return '';
+  const { item } = sample;
+  const path = item.api === 'responses' ? '/v1/responses' : '/v1/chat/completions';
+  return [
+    'One exchange, as the caller saw it:',
+    `  POST ${path} {"model":"${item.model}",…,"stream":${item.stream},"start_within":"${item.startWithin}"}`,
+    `  → ${sample.status}  x-flexroute-tier: ${sample.tier}  x-flexroute-race: ${sample.race}  x-flexroute-flex-wait-ms: ${Math.round(sample.flexWaitMs)}`,
+    '',
+  ].join('\n');
+}
+
+/** Where to go from here. */
+const NEXT_STEPS = [
+  'Next:',
+  '  npx flexroute serve --simulate --port 8080    # the gateway against the simulator, for curl or any SDK',
+  "  curl -i http://127.0.0.1:8080/v1/responses -H 'content-type: application/json' \\",
+  '    -d \'{"model":"gpt-5-mini","input":"Hi","start_within":"00h-00m-30s"}\'',
+  '  docs/quickstart.md: mount the router in your own app; docs/cli.md: serve, simulator, demo',
+  '',
+].join('\n');
 
 function urlOf(server: Server): string {
   const { port } = server.address() as AddressInfo;

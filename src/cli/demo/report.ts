@@ -47,11 +47,13 @@ export function formatReport(summary: DemoSummary): string {
       ['routed (flex where it started in time)', usd(routedUsd)],
       ['same tokens, all on standard', usd(allStandardUsd)],
       ['saved', `${usd(savedUsd)}${percentSaved}`],
-      ['baseline run (all "default", its own tokens)', usd(baselineRunUsd)],
+      // The baseline run's own tokens cost the same as the routed run's on standard unless the
+      // two runs generated different amounts; only then is the row worth its space.
+      ...(Math.abs(baselineRunUsd - allStandardUsd) > 1e-9 ? [['baseline run (all "default", its own tokens)', usd(baselineRunUsd)]] : []),
     ],
     ['left', 'right'],
   );
-  const sections = [headline(summary), tiers, races, latency, cost];
+  const sections = [headline(summary), tiers, races, latency, latencyNote(summary), cost];
   if (summary.errors.length > 0) {
     sections.push(formatTable(['failed requests', 'count'], summary.errors.map(([message, count]) => [message, String(count)]), ['left', 'right']));
   }
@@ -63,10 +65,22 @@ function headline(summary: DemoSummary): string {
   const raced = summary.byRace.reduce((sum, row) => sum + row.count, 0);
   const committed = summary.byRace.find((row) => row.race === 'committed')?.count ?? 0;
   const timedOut = summary.byRace.find((row) => row.race === 'fallback:timeout')?.count ?? 0;
+  const refused = raced - committed - timedOut;
   const failed = summary.failed > 0 ? ` ${summary.failed} request(s) failed (listed below).` : ' Every request completed.';
   return (
     `${raced} of ${summary.total} requests could wait and raced for flex: ${committed} started on flex in time, ` +
-    `${timedOut} moved up to standard when their window closed, and the rest moved up at once when flex refused.${failed}`
+    `${timedOut} moved up to standard when their window closed, and ${refused} moved up at once when flex refused.${failed}`
+  );
+}
+
+/** Why the streaming tail is long: the price of waiting on flex, and how to choose a window. */
+function latencyNote(summary: DemoSummary): string {
+  const timedOut = summary.byRace.find((row) => row.race === 'fallback:timeout');
+  if (!timedOut) return 'No window ran out: every raced request started on flex or moved up at once.';
+  return (
+    `The long routed p95 is the price of waiting on flex: ${timedOut.count} request(s) waited out their whole window ` +
+    `(median ${Math.round(timedOut.medianFlexWaitMs)} ms) before moving up to standard. A shorter start_within bounds that ` +
+    'wait and saves less; a longer one saves more and may wait longer. Try another with --window, e.g. --window 00h-00m-30s.'
   );
 }
 

@@ -50,16 +50,23 @@ const PROMPTS: readonly string[] = [
  * @example
  * buildWorkload(80, 1).filter((item) => item.stream).length; // about 40
  */
-export function buildWorkload(count: number, seed: number): WorkItem[] {
+export function buildWorkload(count: number, seed: number, window?: string): WorkItem[] {
   const random = seededRandom(seed);
-  return Array.from({ length: count }, (_, index) => ({
-    id: index + 1,
-    api: random() < 0.5 ? 'responses' : 'chat',
-    stream: random() < 0.5,
-    model: pickWeighted(DEMO_MODELS, random()),
-    startWithin: pickWeighted(START_WITHIN_MIX, random()),
-    prompt: PROMPTS[Math.floor(random() * PROMPTS.length)]!,
-  }));
+  return Array.from({ length: count }, (_, index) => {
+    const api = random() < 0.5 ? 'responses' : 'chat';
+    const stream = random() < 0.5;
+    const model = pickWeighted(DEMO_MODELS, random());
+    const drawn = pickWeighted(START_WITHIN_MIX, random());
+    return {
+      id: index + 1,
+      api,
+      stream,
+      model,
+      // `--window`: every request that can wait waits this long (the draws stay the same).
+      startWithin: window !== undefined && drawn.endsWith('s') ? window : drawn,
+      prompt: PROMPTS[Math.floor(random() * PROMPTS.length)]!,
+    };
+  });
 }
 
 /** The same workload with every request on `default`: the all-standard baseline. */
