@@ -41,6 +41,8 @@ export interface DemoArgs {
   seed: number;
   /** `--window`: the start_within of every request that can wait (default: the workload's 5 s and 10 s mix). */
   window?: string;
+  /** `--json`: one JSON document instead of the report, for machines. */
+  json?: boolean;
 }
 
 /** A mistake on the command line; the CLI prints the message and exits with status 2. */
@@ -78,6 +80,7 @@ const DEMO_OPTIONS: Options = {
   concurrency: { type: 'string', short: 'c' },
   seed: { type: 'string' },
   window: { type: 'string' },
+  json: { type: 'boolean' },
 };
 
 /**
@@ -172,6 +175,7 @@ function demoArgs(values: Values): DemoArgs {
     concurrency: concurrency === undefined ? 8 : integer(where, concurrency, '--concurrency', 1, 256, '8'),
     seed: seed(where, values),
     ...(values.window === undefined ? {} : { window: windowArg(where, str(values.window)!) }),
+    ...(values.json === true ? { json: true } : {}),
   };
 }
 

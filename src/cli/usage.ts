@@ -71,6 +71,7 @@ Options:
       --seed <n>          Seed for the workload and the simulator (default: 1)
       --window <d>        start_within of every request that can wait, e.g. 00h-00m-30s
                           (default: a mix of 00h-00m-05s and 00h-00m-10s)
+      --json              Print one JSON document (summary, sample, cross-format) instead
   -h, --help              Show this help
 
 Example:

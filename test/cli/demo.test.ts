@@ -29,6 +29,21 @@ describe('flexroute demo (real process, small workload)', () => {
     expect(out).not.toContain('baseline run (all "default", its own tokens)');
     expect(out).toMatch(/→ 200 {2}x-flexroute-tier: \w+ {2}x-flexroute-race: \S+ {2}x-flexroute-flex-wait-ms: \d+/);
     expect(out).toContain('npx flexroute serve --simulate');
+    // Any format to any provider, through the official SDKs, answered in the caller's own shape.
+    expect(out).toMatch(/^Anthropic Messages → gpt-5-mini \(openai\)\s+message msg_\S+ "Echo: Say hello/m);
+    expect(out).toMatch(/^Anthropic Messages → gemini-2\.5-flash \(gemini\)\s+message msg_\S+ "Echo: Say hello/m);
+    expect(out).toMatch(/^Gemini Interactions → gpt-5-mini \(openai\)\s+interaction completed "Echo: Say hello/m);
+    expect(out).toMatch(/^OpenAI Responses → claude-sonnet-4-5 \(anthropic\)\s+response resp_\S+ "Echo: Say hello/m);
+  }, 60_000);
+
+  it('--json prints one document whose numbers are the report\'s', async () => {
+    const result = await runCli(['demo', '--requests', '6', '--concurrency', '6', '--seed', '3', '--json']);
+    expect(result.code).toBe(0);
+    const doc = JSON.parse(result.stdout) as { summary: { total: number; byRace: { count: number }[] }; crossFormat: { ok: boolean }[]; sample: { tier: string } };
+    expect(doc.summary.total).toBe(6);
+    expect(doc.crossFormat).toHaveLength(4);
+    expect(doc.crossFormat.every((r) => r.ok)).toBe(true);
+    expect(doc.sample.tier).toBeTruthy();
   }, 60_000);
 
   it('--window sets the start_within of every request that can wait', async () => {

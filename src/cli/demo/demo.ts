@@ -13,6 +13,8 @@ import { createRouter } from '../../router/create-router.js';
 import { startSimulator } from '../../simulator/index.js';
 import type { DemoArgs } from '../args.js';
 import { DEMO_POOLS, SLOW_TAIL_DELAY_MS, SLOW_TAIL_SHARE, slowTailScript } from './demo-pools.js';
+import type { CrossFormatResult } from './any-format.js';
+import { formatTable } from '../report/table.js';
 import { formatReport } from './report.js';
 import { sendItem, type Observation } from './send.js';
 import { summarise } from './summary.js';
@@ -24,11 +26,18 @@ export interface DemoIo {
 }
 
 /** Runs the demo and prints its report; resolves with the exit code (1 if any request failed outright). */
-export async function runDemo(args: DemoArgs, io: DemoIo): Promise<number> {
+export async function runDemo(args: DemoArgs, output: DemoIo): Promise<number> {
+  // With --json, the prose stays quiet and one JSON document is printed at the end.
+  const io: DemoIo = args.json ? { write: () => {} } : output;
   const sim = await startSimulator({ seed: args.seed, pools: DEMO_POOLS, script: slowTailScript(args.seed) });
   const upstream = createUndiciFetch();
   // A made-up key: the simulator does not check it, and the user's own keys stay out of the demo.
-  const router = createRouter({ env: {}, upstreams: { openai: sim.openaiBaseUrl }, keys: { openai: 'sk-demo-not-a-real-key' }, fetch: upstream.fetch });
+  const router = createRouter({
+    env: {},
+    upstreams: { openai: sim.openaiBaseUrl, gemini: sim.geminiBaseUrl, anthropic: sim.anthropicBaseUrl },
+    keys: { openai: 'sk-demo-not-a-real-key', gemini: 'demo-not-a-real-key', anthropic: 'sk-ant-demo-not-a-real-key' },
+    fetch: upstream.fetch,
+  });
   const server = createServer(toNodeListener(router));
   try {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,7 +49,11 @@ export async function runDemo(args: DemoArgs, io: DemoIo): Promise<number> {
     const baseline = await timedPhase(io, 'Baseline: the same requests, all on "default"', () => runAll(client, asBaseline(workload), args.concurrency));
     const summary = summarise(routed, baseline);
     io.write(`\n${formatReport(summary)}`);
-    io.write(`\n${sampleExchange(routed)}\n${NEXT_STEPS}`);
+    const { runCrossFormat } = await import('./any-format.js');
+    const crossFormat = await runCrossFormat(urlOf(server));
+    io.write(`\n${sampleExchange(routed)}\n${formatCrossFormat(crossFormat)}\n${NEXT_STEPS}`);
+    if (args.json) output.write(`${JSON.stringify({ seed: args.seed, requests: args.requests, window: args.window ?? null, summary, sample: sampleOf(routed), crossFormat }, null, 2)}\n`);
+    if (crossFormat.some((r) => !r.ok)) return 1;
     return summary.failed === 0 ? 0 : 1;
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -87,9 +100,14 @@ async function runAll(client: OpenAI, items: readonly WorkItem[], concurrency: n
   return results;
 }
 
+/** The request shown as the sample exchange: a committed race when there is one. */
+function sampleOf(routed: readonly Observation[]): Observation | undefined {
+  return routed.find((o) => o.ok && o.race === 'committed') ?? routed.find((o) => o.ok);
+}
+
 /** One request as the caller saw it: what it sent, and the x-flexroute-* headers it got back. */
 function sampleExchange(routed: readonly Observation[]): string {
-  const sample = routed.find((o) => o.ok && o.race === 'committed') ?? routed.find((o) => o.ok);
+  const sample = sampleOf(routed);
   if (!sample) return '';
   const { item } = sample;
   const path = item.api === 'responses' ? '/v1/responses' : '/v1/chat/completions';
@@ -99,6 +117,16 @@ function sampleExchange(routed: readonly Observation[]): string {
     `  → ${sample.status}  x-flexroute-tier: ${sample.tier}  x-flexroute-race: ${sample.race}  x-flexroute-flex-wait-ms: ${Math.round(sample.flexWaitMs)}`,
     '',
   ].join('\n');
+}
+
+/** The cross-format part as a table: each request's route, what came back in the caller's shape, the tier. */
+function formatCrossFormat(results: readonly CrossFormatResult[]): string {
+  const table = formatTable(
+    ['any format to any provider (official SDKs)', 'answer, in the caller\'s own shape', 'tier'],
+    results.map((r) => [r.route, r.answer, r.tier || '-']),
+    ['left', 'left', 'left'],
+  );
+  return `${table}\n`;
 }
 
 /** Where to go from here. */
