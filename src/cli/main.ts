@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     const code = await run(command);
     process.exit(code);
   } catch (err) {
-    process.stderr.write(`flexroute: ${err instanceof Error ? err.message : String(err)}\n`);
+    // The same prefix as the command's usage errors: `flexroute serve: …`.
+    const where = command.kind === 'help' || command.kind === 'version' ? 'flexroute' : `flexroute ${command.kind}`;
+    process.stderr.write(`${where}: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(1);
   }
 }

@@ -138,7 +138,7 @@ describe('flexroute serve when it cannot listen', () => {
     try {
       const result = await runCli(['serve', '--port', String(port)], { OPENAI_API_KEY: SERVER_KEY });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain(`Cannot listen on 127.0.0.1:${port}: the port is already in use`);
+      expect(result.stderr).toContain(`flexroute serve: Cannot listen on 127.0.0.1:${port}: the port is already in use`);
       expect(result.stderr).toMatch(/flexroute serve --port \d+/);
     } finally {
       await new Promise<void>((resolve) => blocker.close(() => resolve()));
