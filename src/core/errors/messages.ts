@@ -5,7 +5,7 @@
 import type { ProviderId } from '../types.js';
 import { RouterError, type RouterErrorCode, type RouterErrorDetails, type RouterErrorType } from './codes.js';
 import { exampleRequest } from './examples.js';
-import { describeReceived, withoutQuery } from './redact.js';
+import { bounded, describeReceived, withoutQuery } from './redact.js';
 
 interface ErrorSpec {
   status: number;
@@ -19,6 +19,19 @@ interface ErrorSpec {
 
 const START_WITHIN_FORMS =
   'Send start_within as "default", "priority", "auto", or a duration "HHh-MMm-SSs" from "00h-00m-05s" (5 s) to "00h-10m-00s" (10 min), e.g. "00h-00m-30s".';
+
+/**
+ * The details with every free-text field cut to a bounded length (saying how long it was), so no
+ * error body grows with the input: a 5 MB tool type gives a message of a few hundred characters.
+ */
+function boundedDetails(d: RouterErrorDetails): RouterErrorDetails {
+  const out = { ...d };
+  for (const key of ['param', 'field', 'path', 'method', 'detail', 'keyVariable'] as const) {
+    const value = out[key];
+    if (typeof value === 'string') out[key] = bounded(value);
+  }
+  return out;
+}
 
 /** The header each provider's SDK sends its key in (what pass-through forwards). */
 const KEY_HEADER: Record<ProviderId, string> = {
@@ -304,8 +317,9 @@ export function statusForCode(code: RouterErrorCode): number {
  * // message: 'Invalid value for start_within: "standard". The word "standard" is retired; …
  * //           Send "default" instead of "standard". Example: {"model":"gpt-5-mini",…}'
  */
-export function routerError(code: RouterErrorCode, details: RouterErrorDetails = {}, headers?: Readonly<Record<string, string>>): RouterError {
+export function routerError(code: RouterErrorCode, raw: RouterErrorDetails = {}, headers?: Readonly<Record<string, string>>): RouterError {
   const spec = TABLE[code];
+  const details = boundedDetails(raw);
   const message = [
     spec.what(details),
     spec.why(details),

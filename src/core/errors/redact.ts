@@ -3,7 +3,21 @@
  * like a credential is replaced by `[redacted]`.
  */
 
-const MAX_ECHO_CHARS = 60;
+/** The most characters of a received value an error message echoes. */
+export const MAX_ECHO_CHARS = 60;
+
+/** The most characters of any other text an error message carries (a field path, a reason). */
+export const MAX_DETAIL_CHARS = 300;
+
+/**
+ * `text` cut to `max` characters, saying how long it was: `"tools.0.aaa… (5242880 characters)"`.
+ *
+ * @example
+ * bounded('x'.repeat(1000), 10) // 'xxxxxxxxxx… (1000 characters)'
+ */
+export function bounded(text: string, max: number = MAX_DETAIL_CHARS): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
 
 /** Strings shaped like credentials: known key prefixes, or long mixed-case alphanumeric tokens. */
 export function looksLikeKey(text: string): boolean {
@@ -20,10 +34,11 @@ export function describeReceived(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') {
     if (looksLikeKey(value)) return '[redacted]';
-    // Keys can hide inside longer strings too (a `?key=AIza…` query, a pasted header).
-    const safe = value.replace(EMBEDDED_KEY, '[redacted]');
-    const cut = safe.length > MAX_ECHO_CHARS ? `${safe.slice(0, MAX_ECHO_CHARS)}…` : safe;
-    return JSON.stringify(cut);
+    // Keys can hide inside longer strings too (a `?key=AIza…` query, a pasted header). Only a
+    // bounded prefix is scanned: a 5 MB value costs no more than a short one.
+    const safe = value.slice(0, MAX_ECHO_CHARS * 4).replace(EMBEDDED_KEY, '[redacted]');
+    if (safe.length <= MAX_ECHO_CHARS && value.length <= MAX_ECHO_CHARS * 4) return JSON.stringify(safe);
+    return `${JSON.stringify(`${safe.slice(0, MAX_ECHO_CHARS)}…`)} (${value.length} characters)`;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return JSON.stringify(value) ?? String(value);
   if (Array.isArray(value)) return 'an array';

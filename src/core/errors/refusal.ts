@@ -2,6 +2,7 @@
 import type { ProviderId } from '../types.js';
 import { RouterError, type CallerShape, type RouterErrorType } from './codes.js';
 import { exampleRequest } from './examples.js';
+import { bounded } from './redact.js';
 
 /** Statuses a refusal may answer with, and the `error.type` word each gets (the words OpenAI and Anthropic use). */
 const REFUSAL_TYPES = {
@@ -83,7 +84,8 @@ export function requestRefused(options: RefusalOptions): RouterError {
     { format: options.format, model: options.model, provider: options.provider },
     options.startWithin === undefined ? {} : { startWithin: options.startWithin },
   );
-  const message = `${sentence(options.what)} ${sentence(options.why)} ${sentence(options.fix)} Example: ${JSON.stringify(example)}`;
+  // Bounded like every router error: a step that interpolates a huge value cannot blow up the body.
+  const message = `${sentence(bounded(options.what))} ${sentence(bounded(options.why))} ${sentence(bounded(options.fix))} Example: ${JSON.stringify(example)}`;
   return new RouterError(code, status, type, options.param ?? null, message, options.headers);
 }
 

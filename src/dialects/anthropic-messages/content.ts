@@ -21,6 +21,7 @@ import {
   untranslatable,
 } from '../ir/read.js';
 import type { IRImagePart, IRMessage, IRPart, IRRequest, IRTextPart, IRToolResultPart, SourcePaths } from '../ir/request.js';
+import { describeReceived } from '../../core/errors.js';
 
 const DIALECT = 'anthropic-messages';
 
@@ -52,7 +53,7 @@ function readImage(block: Record<string, unknown>, path: string): IRImagePart {
       source: { kind: 'base64', mediaType: readString(source['media_type'], joinPath(sp, 'media_type')), data: readString(source['data'], joinPath(sp, 'data')) },
     };
   }
-  throw untranslatable(sp, `Image sources of type ${JSON.stringify(kind)} have no equivalent in other formats; url and base64 do.`);
+  throw untranslatable(sp, `Image sources of type ${describeReceived(kind)} have no equivalent in other formats; url and base64 do.`);
 }
 
 function readToolResult(block: Record<string, unknown>, path: string): IRToolResultPart {
@@ -85,7 +86,7 @@ function readUserBlock(block: Record<string, unknown>, path: string, type: strin
     case 'tool_result':
       return readToolResult(block, path);
     default:
-      throw untranslatable(path, `user content blocks of type ${JSON.stringify(type)} have no equivalent in other formats.`);
+      throw untranslatable(path, `user content blocks of type ${describeReceived(type)} have no equivalent in other formats.`);
   }
 }
 
@@ -111,7 +112,7 @@ function readAssistantBlock(block: Record<string, unknown>, path: string, type: 
       };
     }
     default:
-      throw untranslatable(path, `assistant content blocks of type ${JSON.stringify(type)} have no equivalent in other formats.`);
+      throw untranslatable(path, `assistant content blocks of type ${describeReceived(type)} have no equivalent in other formats.`);
   }
 }
 

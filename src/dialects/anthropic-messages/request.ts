@@ -12,7 +12,7 @@
  * const body = encodeAnthropicRequest(ir, { tier: 'standard_only', stream: false });
  * ```
  */
-import { routerError } from '../../core/errors.js';
+import { describeReceived, routerError } from '../../core/errors.js';
 import { budgetFor, nearestEffort, thinkingOff } from '../ir/reasoning.js';
 import { cannotCarry, joinPath, refuseSettings, setField } from '../ir/provenance.js';
 import {
@@ -85,7 +85,7 @@ function decodeTools(list: unknown[], ir: IRRequest, paths: SourcePaths): void {
       return;
     }
     if (type !== 'custom') {
-      throw untranslatable(path, `tools of type ${JSON.stringify(type)} have no equivalent in other formats; custom (function) and web_search tools do.`);
+      throw untranslatable(path, `tools of type ${describeReceived(type)} have no equivalent in other formats; custom (function) and web_search tools do.`);
     }
     // Cache and streaming hints change cost and delivery, not what the model may call.
     checkKeys(tool, path, ['type', 'name', 'description', 'input_schema', 'strict'], ['cache_control', 'eager_input_streaming']);

@@ -39,6 +39,7 @@ import type {
   SourcePaths,
 } from '../ir/request.js';
 import { decodeInteractionsInput, encodeInteractionsInput } from './steps.js';
+import { describeReceived } from '../../core/errors.js';
 
 const DIALECT = 'gemini-interactions';
 
@@ -77,7 +78,7 @@ function decodeTools(list: unknown[], ir: IRRequest, paths: SourcePaths): void {
       return;
     }
     if (type !== 'function') {
-      throw untranslatable(path, `tools of type ${JSON.stringify(type)} have no equivalent in other formats; function and google_search tools do.`);
+      throw untranslatable(path, `tools of type ${describeReceived(type)} have no equivalent in other formats; function and google_search tools do.`);
     }
     checkKeys(tool, path, ['type', 'name', 'description', 'parameters']);
     const description = optional(tool['description'], joinPath(path, 'description'), readString);

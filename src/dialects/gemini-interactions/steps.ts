@@ -20,6 +20,7 @@ import {
   untranslatable,
 } from '../ir/read.js';
 import type { IRImagePart, IRMessage, IRPart, IRRequest, IRTextPart, IRToolResultPart, JsonObject, SourcePaths } from '../ir/request.js';
+import { describeReceived } from '../../core/errors.js';
 
 const DIALECT = 'gemini-interactions';
 
@@ -42,7 +43,7 @@ function readContent(raw: unknown, path: string): IRTextPart | IRImagePart | und
     if (mediaType === undefined) throw untranslatable(joinPath(path, 'mime_type'), 'Inline image data needs its mime_type to be translated.');
     return { type: 'image', source: { kind: 'base64', mediaType, data: readString(content['data'], joinPath(path, 'data')) } };
   }
-  throw untranslatable(path, `Content of type ${JSON.stringify(type)} has no equivalent in other formats; text and image do.`);
+  throw untranslatable(path, `Content of type ${describeReceived(type)} has no equivalent in other formats; text and image do.`);
 }
 
 function readContents(value: unknown, path: string): Array<[IRTextPart | IRImagePart, string]> {
@@ -112,7 +113,7 @@ function readStep(step: JsonObject, path: string, type: string, builder: Convers
       builder.add('tool', readResult(step, path), path, path, true);
       return;
     default:
-      throw untranslatable(path, `Steps of type ${JSON.stringify(type)} have no equivalent in other formats.`);
+      throw untranslatable(path, `Steps of type ${describeReceived(type)} have no equivalent in other formats.`);
   }
 }
 

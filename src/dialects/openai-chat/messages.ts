@@ -10,6 +10,7 @@ import { imageSourceFromUrl, imageSourceToUrl } from '../ir/media.js';
 import { cannotCarry, joinPath, misplacedPart } from '../ir/provenance.js';
 import { checkKeys, optional, readArray, readEnum, readObject, readString, untranslatable } from '../ir/read.js';
 import type { IRImagePart, IRMessage, IRPart, IRRequest, IRTextPart, SourcePaths } from '../ir/request.js';
+import { describeReceived } from '../../core/errors.js';
 
 const DIALECT = 'openai-chat';
 
@@ -45,7 +46,7 @@ function readUserPart(raw: unknown, path: string): IRTextPart | IRImagePart | un
       ...(detail ? { detail } : {}),
     };
   }
-  throw untranslatable(path, `Chat content parts of type ${JSON.stringify(type)} have no equivalent in other formats; text and image_url do.`);
+  throw untranslatable(path, `Chat content parts of type ${describeReceived(type)} have no equivalent in other formats; text and image_url do.`);
 }
 
 function decodeAssistant(message: Record<string, unknown>, path: string, add: (part: IRPart, partPath: string) => void): void {

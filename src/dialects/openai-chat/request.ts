@@ -26,6 +26,7 @@ import {
 } from '../ir/read.js';
 import type { IRRequest, IRResponseFormat, IRTool, IRToolChoice, RequestEncodeContext, SourcePaths } from '../ir/request.js';
 import { decodeChatMessages, encodeChatMessages } from './messages.js';
+import { describeReceived } from '../../core/errors.js';
 
 const DIALECT = 'openai-chat';
 
@@ -63,7 +64,7 @@ function decodeTools(list: unknown[]): IRTool[] {
     const tool = readObject(raw, path);
     const type = readString(tool['type'], joinPath(path, 'type'));
     if (type !== 'function') {
-      throw untranslatable(path, `Chat tools of type ${JSON.stringify(type)} have no equivalent in other formats; function tools do.`);
+      throw untranslatable(path, `Chat tools of type ${describeReceived(type)} have no equivalent in other formats; function tools do.`);
     }
     checkKeys(tool, path, ['type', 'function']);
     const fn = readObject(tool['function'], joinPath(path, 'function'));

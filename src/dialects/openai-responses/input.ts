@@ -20,6 +20,7 @@ import {
   untranslatable,
 } from '../ir/read.js';
 import type { IRImagePart, IRMessage, IRPart, IRRequest, IRTextPart, SourcePaths } from '../ir/request.js';
+import { describeReceived } from '../../core/errors.js';
 
 const DIALECT = 'openai-responses';
 
@@ -43,7 +44,7 @@ function readInputPart(raw: unknown, path: string): IRTextPart | IRImagePart | u
       ...(detail ? { detail } : {}),
     };
   }
-  throw untranslatable(path, `input parts of type ${JSON.stringify(type)} have no equivalent in other formats; input_text and input_image do.`);
+  throw untranslatable(path, `input parts of type ${describeReceived(type)} have no equivalent in other formats; input_text and input_image do.`);
 }
 
 /** Message `content`: a string, or parts read by `readPart`. */
@@ -166,7 +167,7 @@ export function decodeResponsesInput(body: Record<string, unknown>, ir: IRReques
         builder.add('assistant', readReasoning(item, path), path, path, true);
         return;
       default:
-        throw untranslatable(path, `input items of type ${JSON.stringify(type)} have no equivalent in other formats.`);
+        throw untranslatable(path, `input items of type ${describeReceived(type)} have no equivalent in other formats.`);
     }
   });
   if (system.length > 0) ir.system = system;

@@ -36,6 +36,7 @@ import type {
   SourcePaths,
 } from '../ir/request.js';
 import { decodeResponsesInput, encodeResponsesInput } from './input.js';
+import { describeReceived } from '../../core/errors.js';
 
 const DIALECT = 'openai-responses';
 
@@ -106,7 +107,7 @@ function decodeTools(list: unknown[], ir: IRRequest, paths: SourcePaths): void {
       return;
     }
     if (type !== 'function') {
-      throw untranslatable(path, `tools of type ${JSON.stringify(type)} have no equivalent in other formats; function and web_search tools do.`);
+      throw untranslatable(path, `tools of type ${describeReceived(type)} have no equivalent in other formats; function and web_search tools do.`);
     }
     checkKeys(tool, path, ['type', 'name', 'description', 'parameters', 'strict']);
     const description = optional(tool['description'], joinPath(path, 'description'), readString);
