@@ -15,4 +15,5 @@
  * @packageDocumentation
  */
 export { toNodeListener, type NodeListener, type NodeListenerOptions } from './hosts/node-listener.js';
+export { answerClientErrors } from './hosts/node-client-error.js';
 export { createUndiciFetch, type UndiciFetchOptions } from './hosts/undici-fetch.js';

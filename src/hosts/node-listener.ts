@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorBody, routerError, type RouterError } from '../core/errors.js';
 import { readSmallBody, smallBodyLength, toRequest, type MaybeParsed } from './node-request.js';
 import { writeResponse } from './node-response.js';
 import type { Handler } from '../middleware/handler.js';
@@ -16,6 +18,12 @@ export interface NodeListenerOptions {
    * that is not a router (no `middleware`), the handler always answers.
    */
   fallthrough?: boolean;
+  /**
+   * Called once for an unexpected exception inside the handler, with the request id the `500`
+   * answer carries (`x-flexroute-request-id`, and in its message). Never given the request body
+   * or any key. Default: one line on stderr.
+   */
+  onError?: (error: unknown, requestId: string) => void;
 }
 
 /**
@@ -46,6 +54,12 @@ export function toNodeListener(handler: Handler | Router, options: NodeListenerO
       return PASSED_ON;
     };
     const handle = next && asMiddleware ? asMiddleware(passOn) : handler;
+    // Methods a web Request cannot carry (TRACE, CONNECT, TRACK): the router's 405, never a 500.
+    if (req.method !== undefined && FORBIDDEN_METHODS.has(req.method.toUpperCase())) {
+      req.resume();
+      writeRouterError(res, routerError('method_not_allowed', { method: req.method, path: req.url ?? '/' }, { allow: 'GET, HEAD, POST' }));
+      return;
+    }
     const abort = new AbortController();
     res.once('close', () => {
       if (!res.writableFinished) abort.abort(new DOMException('The client closed the connection.', 'AbortError'));
@@ -56,16 +70,17 @@ export function toNodeListener(handler: Handler | Router, options: NodeListenerO
     const requestReady: Promise<Request> = prereadable
       ? readSmallBody(req).then((bytes) => toRequest(req as MaybeParsed, abort.signal, bytes))
       : new Promise((resolve) => resolve(toRequest(req as MaybeParsed, abort.signal)));
+    const onError = options.onError ?? logUnexpected;
     requestReady.then(
       (request) => serve(request),
       (err: unknown) => {
-        if (!abort.signal.aborted) fail(res, err, next); // a client gone mid-upload needs no answer
+        if (!abort.signal.aborted) fail(res, err, onError, next); // a client gone mid-upload needs no answer
       },
     );
     function serve(request: Request): void {
       handle(request)
         .then((response) => (passedOn && next ? next() : writeResponse(response, res, abort.signal)))
-        .catch((err: unknown) => fail(res, err, next));
+        .catch((err: unknown) => fail(res, err, onError, next));
     }
   };
 }
@@ -73,20 +88,47 @@ export function toNodeListener(handler: Handler | Router, options: NodeListenerO
 /** What `passOn` answers inside the composition; never written to a socket. */
 const PASSED_ON = new Response(null, { status: 404 });
 
-function fail(res: ServerResponse, err: unknown, next?: (err?: unknown) => void): void {
+/** Methods the Fetch standard forbids in a `Request`. */
+const FORBIDDEN_METHODS = new Set(['TRACE', 'CONNECT', 'TRACK']);
+
+/** A router error written straight to the socket (for what never becomes a web Request). */
+function writeRouterError(res: ServerResponse, err: RouterError): void {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...err.headers };
+  res.writeHead(err.status, headers);
+  res.end(JSON.stringify(errorBody(err)));
+}
+
+/** The default for {@link NodeListenerOptions.onError}: one line on stderr, the request id and the error's name and message. */
+function logUnexpected(error: unknown, requestId: string): void {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`flexroute: unexpected error in request ${requestId}: ${what.slice(0, 500)}`);
+}
+
+function fail(res: ServerResponse, err: unknown, onError: (error: unknown, requestId: string) => void, next?: (err?: unknown) => void): void {
   if (next) {
     next(err);
     return;
+  }
+  const requestId = randomUUID();
+  try {
+    onError(err, requestId);
+  } catch {
+    // a throwing logger must not keep the client waiting
   }
   if (res.headersSent) {
     res.destroy(err instanceof Error ? err : undefined);
     return;
   }
-  res.writeHead(500, { 'content-type': 'application/json' });
+  res.writeHead(500, { 'content-type': 'application/json', 'x-flexroute-request-id': requestId });
   res.end(
     JSON.stringify({
       type: 'error',
-      error: { message: 'The router failed unexpectedly while handling this request.', type: 'api_error', param: null, code: 'internal_error' },
+      error: {
+        message: `The router failed unexpectedly while handling this request (request id ${requestId}). This is a bug in the router, not in your request. Retry it; if it persists, report it to the operator with the request id.`,
+        type: 'api_error',
+        param: null,
+        code: 'internal_error',
+      },
     }),
   );
 }

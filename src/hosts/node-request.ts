@@ -66,15 +66,27 @@ export function toRequest(req: MaybeParsed, signal: AbortSignal, preread?: Buffe
   return new Request(url, { method, headers, signal, body: nodeToWebStream(req, { attach: 'lazy', onCancel: 'drain', signal, highWaterMark: 0 }), duplex: 'half' } as RequestInit);
 }
 
-/** Only the path and query route; the host is kept when it is a valid one, for the handler's eyes. */
+/**
+ * Only the path and query route; the host is kept when it is a valid one, for the handler's eyes.
+ * A target no URL parser takes (`*`, `//a:99999/x`, a bad host) still becomes a URL, whose path
+ * no endpoint matches: the router answers it with its 404, never a 500.
+ */
 function requestUrl(req: IncomingMessage): string {
   const path = req.url ?? '/';
-  if (!path.startsWith('/')) return path; // absolute form (`GET http://host/path`), sent by proxies
-  const host = req.headers.host;
+  const attempts: (() => string)[] = path.startsWith('/')
+    ? [() => new URL(path, `http://${req.headers.host ?? 'localhost'}`).href, () => new URL(path, 'http://localhost').href]
+    : [() => new URL(path).href]; // absolute form (`GET http://host/path`), sent by proxies
+  for (const attempt of attempts) {
+    try {
+      return attempt();
+    } catch {
+      // try the next, plainer form
+    }
+  }
   try {
-    return new URL(path, `http://${host ?? 'localhost'}`).href;
+    return new URL(`/${encodeURIComponent(path.replace(/^\/+/, ''))}`, 'http://localhost').href;
   } catch {
-    return new URL(path, 'http://localhost').href;
+    return 'http://localhost/';
   }
 }
 

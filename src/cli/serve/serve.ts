@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProviderId } from '../../core/types.js';
+import { answerClientErrors } from '../../hosts/node-client-error.js';
 import { toNodeListener } from '../../hosts/node-listener.js';
 import { createUndiciFetch } from '../../hosts/undici-fetch.js';
 import { applyMiddleware, type Middleware } from '../../middleware/handler.js';
@@ -50,6 +51,7 @@ export async function startServe(args: ServeArgs, io: ServeIo): Promise<RunningS
     ...(args.quiet ? {} : { onEvent: (event) => io.log(formatRouteEvent(event)) }),
   });
   const server = createServer(toNodeListener(simulator ? applyMiddleware(router, markSimulated) : router));
+  answerClientErrors(server);
   const closer = trackRequests(server);
   try {
     await listen(server, args.port, args.host);
