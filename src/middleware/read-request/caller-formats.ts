@@ -18,43 +18,20 @@ export interface CallerFormatSpec {
 const streamField = z.boolean({ error: 'must be true or false' }).optional();
 const modelField = z.string({ error: 'must be a string, e.g. "gpt-5-mini"' }).min(1, 'must not be empty');
 
+/** The fields the router reads, with the caller format's own input field and what it may hold. */
+function callerSpec(format: CallerFormat, input: z.ZodType): CallerFormatSpec {
+  const inputField = DIALECT_FACTS[format].inputField;
+  return { format, inputField, schema: z.object({ model: modelField, [inputField]: input, stream: streamField }) };
+}
+
+const messagesField = z.array(z.unknown(), { error: 'must be an array of messages' }).min(1, 'must hold at least one message');
+
 export const CALLER_FORMATS: Readonly<Record<CallerFormat, CallerFormatSpec>> = {
-  'openai-responses': {
-    format: 'openai-responses',
-    inputField: DIALECT_FACTS['openai-responses'].inputField,
-    schema: z.object({
-      model: modelField,
-      input: z.union([z.string(), z.array(z.unknown())], { error: 'must be a string or an array of input items' }),
-      stream: streamField,
-    }),
-  },
-  'openai-chat': {
-    format: 'openai-chat',
-    inputField: DIALECT_FACTS['openai-chat'].inputField,
-    schema: z.object({
-      model: modelField,
-      messages: z.array(z.unknown(), { error: 'must be an array of messages' }).min(1, 'must hold at least one message'),
-      stream: streamField,
-    }),
-  },
-  'anthropic-messages': {
-    format: 'anthropic-messages',
-    inputField: DIALECT_FACTS['anthropic-messages'].inputField,
-    schema: z.object({
-      model: modelField,
-      messages: z.array(z.unknown(), { error: 'must be an array of messages' }).min(1, 'must hold at least one message'),
-      stream: streamField,
-    }),
-  },
-  'gemini-interactions': {
-    format: 'gemini-interactions',
-    inputField: DIALECT_FACTS['gemini-interactions'].inputField,
-    schema: z.object({
-      model: modelField,
-      input: z.union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())], {
-        error: 'must be a string, a content object or an array of turns',
-      }),
-      stream: streamField,
-    }),
-  },
+  'openai-responses': callerSpec('openai-responses', z.union([z.string(), z.array(z.unknown())], { error: 'must be a string or an array of input items' })),
+  'openai-chat': callerSpec('openai-chat', messagesField),
+  'anthropic-messages': callerSpec('anthropic-messages', messagesField),
+  'gemini-interactions': callerSpec(
+    'gemini-interactions',
+    z.union([z.string(), z.array(z.unknown()), z.record(z.string(), z.unknown())], { error: 'must be a string, a content object or an array of turns' }),
+  ),
 };
