@@ -54,25 +54,22 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 const HELP: Options = { help: { type: 'boolean', short: 'h' } };
 
+/** Where a server listens. */
+const LISTEN: Options = { port: { type: 'string', short: 'p' }, host: { type: 'string' } };
+/** How the simulator is set up. */
+const SIMULATION: Options = { preset: { type: 'string' }, seed: { type: 'string' } };
+
 const SERVE_OPTIONS: Options = {
   ...HELP,
-  port: { type: 'string', short: 'p' },
-  host: { type: 'string' },
+  ...LISTEN,
   'base-path': { type: 'string' },
   'drain-timeout': { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   simulate: { type: 'boolean' },
-  preset: { type: 'string' },
-  seed: { type: 'string' },
+  ...SIMULATION,
 };
 
-const SIMULATOR_OPTIONS: Options = {
-  ...HELP,
-  port: { type: 'string', short: 'p' },
-  host: { type: 'string' },
-  preset: { type: 'string' },
-  seed: { type: 'string' },
-};
+const SIMULATOR_OPTIONS: Options = { ...HELP, ...LISTEN, ...SIMULATION };
 
 const DEMO_OPTIONS: Options = {
   ...HELP,

@@ -1,5 +1,6 @@
 import type { Handler } from '../middleware/handler.js';
 import type { Router } from '../router/create-router.js';
+import { fallThroughHandler, PASSED_ON } from './fall-through.js';
 
 /**
  * The part of Hono's `Context` the middleware reads. Structural, so the core never imports
@@ -51,23 +52,16 @@ export interface FlexrouteHonoOptions {
  * ```
  */
 export function flexrouteHono(router: Handler | Router, options: FlexrouteHonoOptions = {}) {
-  const asMiddleware = options.fallthrough !== false && 'middleware' in router ? router.middleware : undefined;
+  const routed = fallThroughHandler(router, options.fallthrough !== false);
   return async function flexroute(c: HonoLikeContext, next: HonoLikeNext): Promise<Response | void> {
     const request = await requestOf(c);
-    if (!asMiddleware) return router(request);
-    // An unmatched path reaches `passOn` from inside the router's composition: Hono's next runs.
-    let passedOn = false;
-    const response = await asMiddleware(async () => {
-      passedOn = true;
-      await next();
-      return PASSED_ON;
-    })(request);
-    return passedOn ? undefined : response;
+    if (!routed) return router(request);
+    // An unmatched path comes back as PASSED_ON: the rest of the app answers it.
+    const response = await routed(request);
+    if (response !== PASSED_ON) return response;
+    await next();
   };
 }
-
-/** What `passOn` answers inside the composition; Hono never sees it. */
-const PASSED_ON = new Response(null, { status: 404 });
 
 /** The raw request, or, when a middleware already consumed its body, a copy with the cached body. */
 async function requestOf(c: HonoLikeContext): Promise<Request> {

@@ -5,6 +5,7 @@ import { readSmallBody, smallBodyLength, toRequest, type MaybeParsed } from './n
 import { writeResponse } from './node-response.js';
 import type { Handler } from '../middleware/handler.js';
 import type { Router } from '../router/create-router.js';
+import { fallThroughHandler, PASSED_ON } from './fall-through.js';
 
 /** A Node request handler, also usable as Express / Connect middleware. */
 export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
@@ -45,17 +46,12 @@ export interface NodeListenerOptions {
  * ```
  */
 export function toNodeListener(handler: Handler | Router, options: NodeListenerOptions = {}): NodeListener {
-  const asMiddleware = options.fallthrough !== false && 'middleware' in handler ? handler.middleware : undefined;
+  const routed = fallThroughHandler(handler, options.fallthrough !== false);
   return function flexrouteNodeListener(req, res, next) {
-    // As middleware, an unmatched path reaches `passOn` from inside the router's composition.
-    let passedOn = false;
-    const passOn = async (): Promise<Response> => {
-      passedOn = true;
-      return PASSED_ON;
-    };
-    const handle = next && asMiddleware ? asMiddleware(passOn) : handler;
+    // As Express middleware, an unmatched path comes back as PASSED_ON and goes to `next()`.
+    const handle = next && routed ? routed : handler;
     // Methods a web Request cannot carry (TRACE, CONNECT, TRACK): the router's 405, never a 500.
-    if (req.method !== undefined && FORBIDDEN_METHODS.has(req.method.toUpperCase())) {
+    if (req.method !== undefined && FORBIDDEN_METHODS.has(req.method)) {
       req.resume();
       writeRouterError(res, routerError('method_not_allowed', { method: req.method, path: req.url ?? '/' }, { allow: 'GET, HEAD, POST' }));
       return;
@@ -66,7 +62,7 @@ export function toNodeListener(handler: Handler | Router, options: NodeListenerO
     });
     // A small body of known length is read in one piece on the Node side (much cheaper than a
     // web stream), unless a fall-through may hand the request on to the next route untouched.
-    const prereadable = !(next && asMiddleware) && smallBodyLength(req) !== undefined;
+    const prereadable = !(next && routed) && smallBodyLength(req) !== undefined;
     const requestReady: Promise<Request> = prereadable
       ? readSmallBody(req).then((bytes) => toRequest(req as MaybeParsed, abort.signal, bytes))
       : new Promise((resolve) => resolve(toRequest(req as MaybeParsed, abort.signal)));
@@ -79,14 +75,11 @@ export function toNodeListener(handler: Handler | Router, options: NodeListenerO
     );
     function serve(request: Request): void {
       handle(request)
-        .then((response) => (passedOn && next ? next() : writeResponse(response, res, abort.signal)))
+        .then((response) => (response === PASSED_ON && next ? next() : writeResponse(response, res, abort.signal)))
         .catch((err: unknown) => fail(res, err, onError, next));
     }
   };
 }
-
-/** What `passOn` answers inside the composition; never written to a socket. */
-const PASSED_ON = new Response(null, { status: 404 });
 
 /** Methods the Fetch standard forbids in a `Request`. */
 const FORBIDDEN_METHODS = new Set(['TRACE', 'CONNECT', 'TRACK']);

@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProviderId } from '../../core/types.js';
 import { answerClientErrors } from '../../hosts/node-client-error.js';
+import { normaliseBasePath } from '../../middleware/endpoints/index.js';
 import { toNodeListener } from '../../hosts/node-listener.js';
 import { createUndiciFetch } from '../../hosts/undici-fetch.js';
 import { applyMiddleware, type Middleware } from '../../middleware/handler.js';
@@ -112,11 +113,6 @@ function providerLine(provider: ProviderId, env: Record<string, string | undefin
     hasServerKey: Boolean(env[names.key]),
     upstream: env[names.baseUrl] || DEFAULT_UPSTREAMS[provider],
   };
-}
-
-function normaliseBasePath(path: string): string {
-  if (!path || path === '/') return '';
-  return (path.startsWith('/') ? path : `/${path}`).replace(/\/$/, '');
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

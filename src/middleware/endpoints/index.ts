@@ -1,5 +1,6 @@
 import { routerError } from '../../core/errors.js';
 import type { RouteStep } from '../context.js';
+import { urlPath } from '../url-path.js';
 import { matchRoute, type RouteMatch } from './routes.js';
 import { callerShape } from '../../dialects/caller-shapes.js';
 import { callerDialects } from '../../dialects/index.js';
@@ -58,12 +59,7 @@ export function normaliseBasePath(path: string | undefined): string {
 
 /** The path below the base path, or undefined when the request is not under it. */
 function pathBelow(url: string, basePath: string): string | undefined {
-  // Cheaper than `new URL()` on the hot path: skip scheme and authority, drop the query.
-  const afterScheme = url.indexOf('://');
-  const pathStart = afterScheme === -1 ? 0 : url.indexOf('/', afterScheme + 3);
-  if (pathStart === -1) return basePath === '' ? '/' : undefined;
-  const queryStart = url.indexOf('?', pathStart);
-  const path = queryStart === -1 ? url.slice(pathStart) : url.slice(pathStart, queryStart);
+  const path = urlPath(url);
   if (basePath === '') return path;
   if (path !== basePath && !path.startsWith(`${basePath}/`)) return undefined;
   return path.slice(basePath.length) || '/';

@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import type { IRUsage } from '../../dialects/ir/common.js';
 import type { RouteContext, RouteStep } from '../context.js';
+import { urlPath } from '../url-path.js';
 import { meterBody } from './meter-body.js';
 import { priceUsage } from './price-usage.js';
 import type { RoutedEvent, RouteEvent, UnroutedEvent } from './route-event.js';
@@ -73,7 +74,7 @@ export function events(options: EventsOptions): RouteStep {
         outcome: 'routed',
         status: response.status,
         method: ctx.request.method,
-        path: pathOf(ctx.request.url),
+        path: urlPath(ctx.request.url),
         callerFormat: format,
         model: plan.model,
         provider: plan.provider,
@@ -106,20 +107,11 @@ function unrouted(ctx: RouteContext, status: number, clock: Clock, code: string 
     outcome: code === undefined ? 'answered' : 'refused',
     status,
     method: ctx.request.method,
-    path: pathOf(ctx.request.url),
+    path: urlPath(ctx.request.url),
     ...(code === undefined ? {} : { code }),
     ...(ctx.format ? { callerFormat: ctx.format } : {}),
     ...(plan ? { model: plan.model, provider: plan.provider, plan: plan.kind, ...(plan.kind === 'race' ? { windowMs: plan.windowMs } : {}) } : {}),
     timeToHeadersMs: elapsed,
     durationMs: elapsed,
   };
-}
-
-/** The path without scheme, host and query (a Gemini-style `?key=` must never reach an event). */
-function pathOf(url: string): string {
-  const afterScheme = url.indexOf('://');
-  const start = afterScheme === -1 ? 0 : url.indexOf('/', afterScheme + 3);
-  if (start === -1) return '/';
-  const query = url.indexOf('?', start);
-  return query === -1 ? url.slice(start) : url.slice(start, query);
 }
